@@ -1,0 +1,35 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+// Code that runs in the renderer (and the contract it shares) must not reach Node or the main process.
+const nodeOnly = {
+  paths: ['electron', 'better-sqlite3', 'sirv', ...['fs', 'path', 'os', 'child_process', 'http', 'crypto', 'url']],
+  patterns: [
+    { group: ['node:*'], message: 'The renderer and the contract run without Node.' },
+    {
+      group: ['**/src-main/*', '!**/src-main/contract', '!**/src-main/contract/**', '../db/*', '../ipc/*', '../records/*'],
+      message: 'Only src-main/contract may be imported here.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}', 'src-main/contract/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', nodeOnly] },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

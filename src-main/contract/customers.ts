@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { LONG_TEXT_MAX, id, optionalId, optionalText, pageInput, requiredText, sortDirection } from './common';
+
+/** The fields a user edits; shared by create, update and the renderer's form. */
+export const customerFields = {
+  name: requiredText(200),
+  shortName: optionalText(100),
+  typeId: optionalId,
+  levelId: optionalId,
+  stageId: optionalId,
+  industryId: optionalId,
+  sourceId: optionalId,
+  regionId: optionalId,
+  ownerId: optionalId,
+  city: optionalText(100),
+  areaCode: optionalText(20),
+  address: optionalText(1_000),
+  postcode: optionalText(20),
+  phone: optionalText(50),
+  mobile: optionalText(50),
+  fax: optionalText(50),
+  email: optionalText(254).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+    message: 'Invalid email address',
+  }),
+  website: optionalText(500),
+  decisionMaker: optionalText(100),
+  products: optionalText(LONG_TEXT_MAX),
+  creditRating: optionalText(20),
+  notes: optionalText(LONG_TEXT_MAX),
+};
+
+/** Which base-data list each reference field points into. */
+export const customerRefKinds = {
+  typeId: 'customer_type',
+  levelId: 'customer_level',
+  stageId: 'lifecycle_stage',
+  industryId: 'industry',
+  sourceId: 'source',
+  regionId: 'region',
+  ownerId: 'sales_rep',
+} as const;
+
+export const customerCreateInput = z.strictObject(customerFields);
+export type CustomerCreateInput = z.input<typeof customerCreateInput>;
+
+/** A partial update; `version` is the one the user saw, so a stale save is a CONFLICT. */
+export const customerUpdateInput = z.strictObject({
+  id,
+  version: z.number().int().min(1),
+  ...z.object(customerFields).partial().shape,
+});
+export type CustomerUpdateInput = z.input<typeof customerUpdateInput>;
+
+export const customerSortColumns = [
+  'code',
+  'name',
+  'shortName',
+  'type',
+  'level',
+  'stage',
+  'industry',
+  'region',
+  'owner',
+  'city',
+  'phone',
+  'mobile',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type CustomerSortColumn = (typeof customerSortColumns)[number];
+
+export const customerListInput = z.strictObject({
+  keyword: z.string().max(100).optional(),
+  typeId: id.optional(),
+  levelId: id.optional(),
+  stageId: id.optional(),
+  industryId: id.optional(),
+  regionId: id.optional(),
+  ownerId: id.optional(),
+  sort: z
+    .strictObject({ column: z.enum(customerSortColumns), direction: sortDirection })
+    .default({ column: 'code', direction: 'desc' }),
+  ...pageInput,
+});
+export type CustomerListInput = z.input<typeof customerListInput>;
+
+export interface Customer {
+  id: number;
+  code: string;
+  name: string;
+  shortName: string | null;
+  typeId: number | null;
+  levelId: number | null;
+  stageId: number | null;
+  industryId: number | null;
+  sourceId: number | null;
+  regionId: number | null;
+  ownerId: number | null;
+  city: string | null;
+  areaCode: string | null;
+  address: string | null;
+  postcode: string | null;
+  phone: string | null;
+  mobile: string | null;
+  fax: string | null;
+  email: string | null;
+  website: string | null;
+  decisionMaker: string | null;
+  products: string | null;
+  creditRating: string | null;
+  notes: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A list row: the columns the list shows, nothing long. */
+export type CustomerRow = Pick<
+  Customer,
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'shortName'
+  | 'typeId'
+  | 'levelId'
+  | 'stageId'
+  | 'industryId'
+  | 'regionId'
+  | 'ownerId'
+  | 'city'
+  | 'phone'
+  | 'mobile'
+  | 'email'
+  | 'updatedAt'
+>;

@@ -1,0 +1,39 @@
+/** What crosses the boundary between the main process and the renderer. */
+
+export const errorCodes = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FILE_NOT_CRM',
+  'FILE_TOO_NEW',
+  'FORBIDDEN',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Why a value failed validation; the renderer turns it into a sentence in the user's language. */
+export type ValidationReason =
+  | 'required'
+  | 'invalid_type'
+  | 'too_long'
+  | 'too_short'
+  | 'too_big'
+  | 'too_small'
+  | 'invalid_format'
+  | 'invalid_value'
+  | 'unknown_field'
+  | 'not_found';
+
+export interface AppErrorData {
+  code: ErrorCode;
+  /** English text for logs; the screen shows a translation chosen by `code` and `reason`. */
+  message: string;
+  /** Dotted path of the offending input field, e.g. `name` or `sort.column`. */
+  field?: string;
+  reason?: ValidationReason;
+  /** The bound that was crossed (a length or a number), when there is one. */
+  limit?: number;
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorData };

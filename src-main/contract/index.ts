@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './common';
+export * from './base-data';
+export * from './customers';
+export * from './channels';

@@ -1,0 +1,9 @@
+import type { HandlerMap } from '../ipc/registry';
+
+export const appHandlers: HandlerMap<'app.info'> = {
+  'app.info': (ctx) => ({
+    version: ctx.appVersion,
+    databasePath: ctx.databasePath,
+    schemaVersion: ctx.schemaVersion,
+  }),
+};
