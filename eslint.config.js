@@ -4,11 +4,23 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 // Code that runs in the renderer (and the contract it shares) must not reach Node or the main process.
 const nodeOnly = {
-  paths: ['electron', 'better-sqlite3', 'sirv', ...['fs', 'path', 'os', 'child_process', 'http', 'crypto', 'url']],
+  paths: [
+    'electron',
+    'better-sqlite3',
+    'sirv',
+    ...['fs', 'path', 'os', 'child_process', 'http', 'crypto', 'url'],
+  ],
   patterns: [
     { group: ['node:*'], message: 'The renderer and the contract run without Node.' },
     {
-      group: ['**/src-main/*', '!**/src-main/contract', '!**/src-main/contract/**', '../db/*', '../ipc/*', '../records/*'],
+      group: [
+        '**/src-main/*',
+        '!**/src-main/contract',
+        '!**/src-main/contract/**',
+        '../db/*',
+        '../ipc/*',
+        '../records/*',
+      ],
       message: 'Only src-main/contract may be imported here.',
     },
   ],

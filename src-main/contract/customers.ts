@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { LONG_TEXT_MAX, id, optionalId, optionalText, pageInput, requiredText, sortDirection } from './common';
+import {
+  LONG_TEXT_MAX,
+  id,
+  optionalId,
+  optionalText,
+  pageInput,
+  requiredText,
+  sortDirection,
+} from './common';
 
 /** The fields a user edits; shared by create, update and the renderer's form. */
 export const customerFields = {
@@ -19,9 +27,7 @@ export const customerFields = {
   phone: optionalText(50),
   mobile: optionalText(50),
   fax: optionalText(50),
-  email: optionalText(254).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
-    message: 'Invalid email address',
-  }),
+  email: optionalText(254).pipe(z.email().nullable()),
   website: optionalText(500),
   decisionMaker: optionalText(100),
   products: optionalText(LONG_TEXT_MAX),

@@ -3,3 +3,5 @@ export * from './common';
 export * from './base-data';
 export * from './customers';
 export * from './channels';
+export * from './csp';
+export * from './validation';

@@ -1,0 +1,60 @@
+/**
+ * The browser edition: `npm run serve [-- --db PATH] [-- --port N]`.
+ * The same renderer and the same handlers as the desktop app, over HTTP on 127.0.0.1.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { closeDatabase, openDatabase } from './db/open';
+import { AppError } from './db/errors';
+import { resolveDatabasePath } from './db/paths';
+import { startServer } from './ipc/http';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string', default: '5170' } },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  }
+  const rendererDir = path.join(root, 'out', 'renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error('The renderer is not built: run "npm run build:renderer" first');
+  }
+  const databasePath = resolveDatabasePath({ cliPath: values.db });
+  const opened = openDatabase(databasePath);
+  const version = (
+    JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  const server = await startServer({
+    ctx: {
+      db: opened.db,
+      now: () => new Date().toISOString(),
+      databasePath,
+      schemaVersion: opened.schemaVersion,
+      appVersion: version,
+    },
+    rendererDir,
+    port,
+  });
+  console.log(`Database: ${databasePath}`);
+  console.log(`Solo CRM is running at ${server.url}`);
+  const stop = () => {
+    void server.close().finally(() => {
+      closeDatabase(opened.db);
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof AppError) console.error(`Solo CRM cannot start (${err.code}): ${err.message}`);
+  else console.error(`Solo CRM cannot start: ${(err as Error).message}`);
+  process.exit(1);
+});

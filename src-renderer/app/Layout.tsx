@@ -1,0 +1,85 @@
+import {
+  AppShell,
+  Group,
+  SegmentedControl,
+  Tabs,
+  Text,
+  Tooltip,
+  useMantineColorScheme,
+  type MantineColorScheme,
+} from '@mantine/core';
+import { IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { languages } from '../i18n';
+
+/** The modules that exist so far, in the lab guide's order. Later modules add themselves here. */
+const modules = [{ key: 'customers', path: '/customers' }] as const;
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const current = modules.find((m) => pathname.startsWith(m.path))?.key ?? null;
+
+  const schemes: { value: MantineColorScheme; label: string; icon: React.ReactNode }[] = [
+    { value: 'light', label: t('app.themeLight'), icon: <IconSun size={16} /> },
+    { value: 'dark', label: t('app.themeDark'), icon: <IconMoon size={16} /> },
+    { value: 'auto', label: t('app.themeAuto'), icon: <IconDeviceDesktop size={16} /> },
+  ];
+
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header data-app-chrome>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Text fw={700} size="lg" c="blue.7">
+              {t('app.name')}
+            </Text>
+            <Tabs
+              value={current}
+              onChange={(v) => v && void navigate(modules.find((m) => m.key === v)!.path)}
+            >
+              <Tabs.List aria-label={t('app.modules')} style={{ borderBottom: 0 }}>
+                {modules.map((m) => (
+                  <Tabs.Tab key={m.key} value={m.key} fz="md">
+                    {t(`nav.${m.key}`)}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+            </Tabs>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <SegmentedControl
+              size="xs"
+              aria-label={t('app.language')}
+              value={i18n.language}
+              onChange={(lng) => void i18n.changeLanguage(lng)}
+              data={languages.map((l) => ({ value: l.value, label: l.label }))}
+            />
+            <SegmentedControl
+              size="xs"
+              aria-label={t('app.theme')}
+              value={colorScheme}
+              onChange={(v) => setColorScheme(v as MantineColorScheme)}
+              data={schemes.map((s) => ({
+                value: s.value,
+                label: (
+                  <Tooltip label={s.label} withinPortal>
+                    <span aria-label={s.label} style={{ display: 'flex' }}>
+                      {s.icon}
+                    </span>
+                  </Tooltip>
+                ),
+              }))}
+            />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,44 @@
+import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { fromZodIssue, type AppErrorData } from '../../src-main/contract';
+import { ApiError } from '../api';
+
+/** One field's problem as a short phrase: "必填", "不能超过 200 个字符" … */
+export function reasonText(t: TFunction, error: Pick<AppErrorData, 'reason' | 'limit'>): string {
+  return t(`validation.${error.reason ?? 'invalid_format'}`, { limit: error.limit });
+}
+
+/** A whole error as a sentence that says what happened and what to do. */
+export function errorText(t: TFunction, err: unknown): string {
+  if (err instanceof ApiError) {
+    const e = err.data;
+    if (e.code === 'VALIDATION' && e.field) {
+      const label = t(`fields.${e.field}`, { defaultValue: e.field });
+      return `${label}：${reasonText(t, e as AppErrorData)}`;
+    }
+    return t(`errors.${e.code}`);
+  }
+  return t('errors.INTERNAL');
+}
+
+export function notifyError(t: TFunction, err: unknown): void {
+  notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, err) });
+}
+
+/**
+ * A Mantine form validator from a contract schema, so the form refuses exactly what the
+ * main process would, with the same reasons, in the user's language.
+ */
+export function schemaValidator<T>(schema: z.ZodType, t: TFunction) {
+  return (values: T): Record<string, string> => {
+    const result = schema.safeParse(values);
+    if (result.success) return {};
+    const errors: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const e = fromZodIssue(issue, values);
+      if (e.field && !errors[e.field]) errors[e.field] = reasonText(t, e);
+    }
+    return errors;
+  };
+}

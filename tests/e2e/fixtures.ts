@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+
+export interface CrmServer {
+  url: string;
+  dbPath: string;
+}
+
+/** Starts the browser edition's server on a new temporary database and waits for its URL. */
+async function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-main/serve.ts', '--db', dbPath, '--port', '0'],
+    {
+      cwd: path.resolve(import.meta.dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /running at (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+/** Saves a full-page screenshot of the current screen under test-results/screens/. */
+export async function screen(page: Page, info: TestInfo, name: string): Promise<void> {
+  const dir = path.resolve('test-results', 'screens');
+  fs.mkdirSync(dir, { recursive: true });
+  const slug = path.basename(info.file).replace(/\.spec\.ts$/, '');
+  const n = String(info.attachments.filter((a) => a.name.startsWith('screen:')).length + 1).padStart(2, '0');
+  const file = path.join(dir, `${slug}-${n}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await info.attach(`screen:${name}`, { path: file, contentType: 'image/png' });
+}
+
+export const test = base.extend<{ crm: CrmServer }>({
+  crm: async ({ page }, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'solo-crm-e2e-'));
+    const dbPath = path.join(dir, 'crm.db');
+    const { child, url } = await startServer(dbPath);
+    try {
+      await page.goto(url);
+      await use({ url, dbPath });
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
