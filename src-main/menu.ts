@@ -1,0 +1,109 @@
+/** The application menu. Labels follow the system language (Chinese or English). */
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+
+const labels = {
+  zh: {
+    file: '文件',
+    edit: '编辑',
+    view: '视图',
+    help: '帮助',
+    quit: '退出',
+    close: '关闭窗口',
+    undo: '撤销',
+    redo: '重做',
+    cut: '剪切',
+    copy: '复制',
+    paste: '粘贴',
+    selectAll: '全选',
+    reload: '重新加载',
+    devTools: '开发者工具',
+    resetZoom: '实际大小',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    fullScreen: '全屏',
+    about: '关于 Solo CRM',
+    openDataFolder: '打开数据文件夹',
+  },
+  en: {
+    file: 'File',
+    edit: 'Edit',
+    view: 'View',
+    help: 'Help',
+    quit: 'Quit',
+    close: 'Close Window',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select All',
+    reload: 'Reload',
+    devTools: 'Developer Tools',
+    resetZoom: 'Actual Size',
+    zoomIn: 'Zoom In',
+    zoomOut: 'Zoom Out',
+    fullScreen: 'Full Screen',
+    about: 'About Solo CRM',
+    openDataFolder: 'Open Data Folder',
+  },
+};
+
+export type MenuLabels = (typeof labels)['en'];
+
+/** Chinese when the system prefers it, else English. Call after `app` is ready. */
+export function menuLabels(): MenuLabels {
+  const preferred = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
+  return preferred.toLowerCase().startsWith('zh') ? labels.zh : labels.en;
+}
+
+export interface MenuActions {
+  showAbout: () => void;
+  openDataFolder: () => void;
+}
+
+export function buildAppMenu(actions: MenuActions, t: MenuLabels = menuLabels()): Menu {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    // macOS puts Quit in the application menu; File then closes the window, as Mac apps do.
+    ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    {
+      label: t.file,
+      submenu: [isMac ? { role: 'close', label: t.close } : { role: 'quit', label: t.quit }],
+    },
+    {
+      label: t.edit,
+      submenu: [
+        { role: 'undo', label: t.undo },
+        { role: 'redo', label: t.redo },
+        { type: 'separator' },
+        { role: 'cut', label: t.cut },
+        { role: 'copy', label: t.copy },
+        { role: 'paste', label: t.paste },
+        { role: 'selectAll', label: t.selectAll },
+      ],
+    },
+    {
+      label: t.view,
+      submenu: [
+        { role: 'reload', label: t.reload },
+        { role: 'toggleDevTools', label: t.devTools },
+        { type: 'separator' },
+        { role: 'resetZoom', label: t.resetZoom },
+        { role: 'zoomIn', label: t.zoomIn },
+        { role: 'zoomOut', label: t.zoomOut },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: t.fullScreen },
+      ],
+    },
+    {
+      label: t.help,
+      role: 'help',
+      submenu: [
+        { label: t.openDataFolder, click: actions.openDataFolder },
+        { type: 'separator' },
+        { label: t.about, click: actions.showAbout },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}
