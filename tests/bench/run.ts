@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: builds a throwaway database with BENCH_CUSTOMERS customers (default 100,000),
+ * times every suite's cases through the registry and as bare SQL, prints a table and the query
+ * plans, and writes bench-results.json in the repository root.
+ *
+ * A report, not a gate: missed targets are printed as MISSED and the exit code stays 0.
+ * Env: BENCH_CUSTOMERS, BENCH_RUNS (default 200), BENCH_WARMUP (default 20).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../src-main/db/open';
+import { invoke } from '../../src-main/ipc/registry';
+import type { HandlerContext } from '../../src-main/records/context';
+import { queryPlan, runCase, suites, type CaseOutcome } from './cases';
+import { generateCustomers } from './generate';
+import { DEFAULT_RUNS, DEFAULT_WARMUP, fmt, Results, table } from './measure';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RESULTS_FILE = path.join(ROOT, 'bench-results.json');
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, not ${raw}`);
+  return n;
+}
+
+/** The next customers.create must continue after the generated codes; checked, then rolled back. */
+function checkNextCode(ctx: HandlerContext, count: number): void {
+  const expected = `C${String(count + 1).padStart(6, '0')}`;
+  ctx.db.exec('BEGIN');
+  try {
+    const res = invoke(ctx, 'customers.create', { name: 'Bench probe' });
+    const code = res.ok ? (res.data as { code: string }).code : res.error.message;
+    if (code !== expected) throw new Error(`After generation customers.create gave ${code}, not ${expected}`);
+  } finally {
+    ctx.db.exec('ROLLBACK');
+  }
+}
+
+function main(): void {
+  const customers = envInt('BENCH_CUSTOMERS', 100_000);
+  const opts = { runs: envInt('BENCH_RUNS', DEFAULT_RUNS), warmup: envInt('BENCH_WARMUP', DEFAULT_WARMUP) };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'solo-crm-bench-'));
+  const opened = openDatabase(path.join(dir, 'bench.db'));
+  try {
+    const ctx: HandlerContext = {
+      db: opened.db,
+      now: () => new Date().toISOString(),
+      databasePath: opened.path,
+      schemaVersion: opened.schemaVersion,
+      appVersion: 'bench',
+    };
+
+    console.log(`Generating ${customers.toLocaleString('en')} customers (seed 42) ...`);
+    const info = generateCustomers(ctx, { count: customers });
+    checkNextCode(ctx, customers);
+    const size =
+      fs.statSync(opened.path).size +
+      (fs.statSync(`${opened.path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+    console.log(
+      `  ${info.chinese.toLocaleString('en')} Chinese + ${info.english.toLocaleString('en')} English in ` +
+        `${(info.ms.total / 1000).toFixed(1)} s (values ${(info.ms.values / 1000).toFixed(1)} s, ` +
+        `insert + index ${(info.ms.insert / 1000).toFixed(1)} s, PRAGMA optimize ${(info.ms.analyze / 1000).toFixed(1)} s); ` +
+        `file ${(size / 1024 / 1024).toFixed(0)} MB`,
+    );
+    console.log(`Timing ${opts.runs} runs after ${opts.warmup} warm-up runs per case.\n`);
+
+    const results = new Results();
+    const outcomes: CaseOutcome[] = [];
+    const checks: string[] = [];
+    let missed = 0;
+    for (const suite of suites) {
+      const cases = suite.cases(ctx);
+      for (const c of cases) outcomes.push(runCase(results, ctx, c, opts));
+      const checked = results.check(
+        cases.map((c) => c.name),
+        suite.targets,
+      );
+      checks.push(...checked.lines);
+      missed += checked.missed;
+    }
+
+    const rows = outcomes.map((o) => {
+      const reg = results.timing(o.name)!;
+      const bare = results.timing(`${o.name} bare`)!;
+      return [
+        o.name,
+        fmt(reg.p50_ms),
+        fmt(reg.p95_ms),
+        fmt(bare.p50_ms),
+        fmt(bare.p95_ms),
+        results.ratioOf(o.name)!.toFixed(2),
+        o.summary,
+      ];
+    });
+    console.log(
+      table(['case', 'reg p50 ms', 'reg p95 ms', 'bare p50 ms', 'bare p95 ms', 'ratio', 'result'], rows),
+    );
+
+    console.log('\nQuery plans:');
+    for (const o of outcomes) {
+      console.log(`\n${o.name}`);
+      for (const c of o.calls) {
+        console.log(`  ${c.sql.replace(/\s+/g, ' ')}\n  params ${JSON.stringify(c.params)}`);
+        console.log(queryPlan(ctx.db, c).replace(/^/gm, '  '));
+      }
+    }
+
+    console.log('\nTargets:');
+    for (const line of checks) console.log(`  ${line}`);
+    console.log(missed ? `\n${missed} target(s) MISSED.` : '\nAll targets met.');
+
+    results.writeJson(RESULTS_FILE);
+    console.log(`Wrote ${path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}`);
+  } finally {
+    opened.db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
