@@ -21,8 +21,9 @@ CREATE TABLE code_counters (
   last_value INTEGER NOT NULL
 ) WITHOUT ROWID;
 
+-- AUTOINCREMENT: an id is never handed out twice, so a link to a deleted record never finds a new one.
 CREATE TABLE customers (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
   code            TEXT    NOT NULL UNIQUE,
   name            TEXT    NOT NULL CHECK (length(name) > 0),
   short_name      TEXT,
@@ -50,8 +51,12 @@ CREATE TABLE customers (
   created_at      TEXT    NOT NULL,
   updated_at      TEXT    NOT NULL
 );
--- The list sorts by these columns and filters by the references.
+-- The list sorts by any of its columns and filters by the references: each has an index.
 CREATE INDEX customers_name       ON customers (name);
+CREATE INDEX customers_short_name ON customers (short_name);
+CREATE INDEX customers_city       ON customers (city);
+CREATE INDEX customers_phone      ON customers (phone);
+CREATE INDEX customers_mobile     ON customers (mobile);
 CREATE INDEX customers_updated_at ON customers (updated_at);
 CREATE INDEX customers_created_at ON customers (created_at);
 CREATE INDEX customers_type       ON customers (type_id);

@@ -67,36 +67,74 @@ export function getCustomer(db: Db, id: number): Customer {
   return row;
 }
 
-/** The WHERE clause and parameters shared by the page query and its count. */
-function listWhere(input: ListInput): { where: string; params: unknown[] } | null {
-  const clauses: string[] = [];
+interface ListFilter {
+  /** Conditions on `c`; each is written twice, plain and with a unary `+` (see listCustomers). */
+  terms: string[];
+  params: unknown[];
+  /** The FTS5 match expression when a keyword is given. */
+  match: string | null;
+}
+
+/** The conditions shared by the page query and its count; null when nothing can match. */
+function listFilter(input: ListInput): ListFilter | null {
+  const terms: string[] = [];
   const params: unknown[] = [];
   for (const f of filterFields) {
     if (input[f] !== undefined) {
-      clauses.push(`c.${column(f)} = ?`);
+      terms.push(`c.${column(f)} = ?`);
       params.push(input[f]);
     }
   }
+  let match: string | null = null;
   if (input.keyword?.trim()) {
-    const match = searchQuery(input.keyword);
+    match = searchQuery(input.keyword);
     if (match === null) return null; // only punctuation: nothing can match
-    clauses.push('c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)');
+    terms.push('c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)');
     params.push(match);
   }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { terms, params, match };
 }
 
+const whereOf = (terms: string[], prefix = '') =>
+  terms.length ? `WHERE ${terms.map((t) => prefix + t).join(' AND ')}` : '';
+
+/**
+ * One page of customers and the total count.
+ *
+ * A filtered page can be read two ways: collect every match through the filter's index and sort
+ * them, or walk the sort column's index in order and stop after the page. The first is right for
+ * few matches, the second for many (科技 matches a fifth of all customers). The count, taken first,
+ * tells which: walking reads about (offset + pageSize) · rows / total entries, collecting reads
+ * `total`. A unary `+` on each term stops SQLite from using the filter's index, so it walks.
+ */
 export function listCustomers(db: Db, input: ListInput): Page<CustomerRow> {
   const { page, pageSize } = input;
-  const w = listWhere(input);
-  if (!w) return { rows: [], total: 0, page, pageSize };
-  const total = stmt(db, `SELECT count(*) FROM customers c ${w.where}`).pluck().get(...w.params) as number;
+  const offset = (page - 1) * pageSize;
+  const f = listFilter(input);
+  if (!f) return { rows: [], total: 0, page, pageSize };
+
+  // Each customer has exactly one search row, so a keyword alone is counted by the index itself.
+  const total = (
+    f.terms.length === 1 && f.match !== null
+      ? stmt(db, 'SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(f.match)
+      : stmt(db, `SELECT count(*) FROM customers c ${whereOf(f.terms)}`)
+          .pluck()
+          .get(...f.params)
+  ) as number;
+  if (offset >= total) return { rows: [], total, page, pageSize };
+
+  let walk = false;
+  if (f.terms.length > 0) {
+    const rowCount = (stmt(db, 'SELECT max(id) FROM customers').pluck().get() as number | null) ?? 0;
+    walk = total * total > (offset + pageSize) * rowCount;
+  }
   const dir = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const order = `${sortSql[input.sort.column]} ${dir}, c.id ${dir}`;
   const rows = stmt<CustomerRow>(
     db,
-    `SELECT ${selectList(rowFields, 'c.')} FROM customers c ${w.where} ORDER BY ${order} LIMIT ? OFFSET ?`,
-  ).all(...w.params, pageSize, (page - 1) * pageSize);
+    `SELECT ${selectList(rowFields, 'c.')} FROM customers c ${whereOf(f.terms, walk ? '+' : '')}
+     ORDER BY ${order} LIMIT ? OFFSET ?`,
+  ).all(...f.params, pageSize, offset);
   return { rows, total, page, pageSize };
 }
 
@@ -117,47 +155,56 @@ const INSERT = `INSERT INTO customers (code, ${editable.map(column).join(', ')},
 
 export function createCustomer(ctx: HandlerContext, input: CreateInput): Customer {
   const { db } = ctx;
-  return db.transaction(() => {
-    assertBaseRefs(db, customerRefKinds, input);
-    const values: Record<string, unknown> = { code: nextCode(db, 'C', 'customers'), now: ctx.now() };
-    for (const f of editable) values[f] = input[f] ?? null;
-    const id = Number(stmt(db, INSERT).run(values).lastInsertRowid);
-    indexCustomer(db, id);
-    return getCustomer(db, id);
-  })();
+  return db
+    .transaction(() => {
+      assertBaseRefs(db, customerRefKinds, input);
+      const values: Record<string, unknown> = { code: nextCode(db, 'C', 'customers'), now: ctx.now() };
+      for (const f of editable) values[f] = input[f] ?? null;
+      const id = Number(stmt(db, INSERT).run(values).lastInsertRowid);
+      indexCustomer(db, id);
+      return getCustomer(db, id);
+    })
+    .immediate();
 }
 
 export function updateCustomer(ctx: HandlerContext, input: UpdateInput): Customer {
   const { db } = ctx;
   const { id, version, ...changes } = input;
-  return db.transaction(() => {
-    const current = stmt<{ version: number }>(db, 'SELECT version FROM customers WHERE id = ?').get(id);
-    if (!current) throw notFound('Customer', id);
-    if (current.version !== version) {
-      throw new AppError('CONFLICT', `Customer ${id} was changed elsewhere (version ${current.version}, not ${version})`);
-    }
-    assertBaseRefs(db, customerRefKinds, changes);
-    const fields = editable.filter((f) => changes[f] !== undefined);
-    const sets = fields.map((f) => `${column(f)} = @${f}`);
-    stmt(
-      db,
-      `UPDATE customers SET ${[...sets, 'version = version + 1', 'updated_at = @now'].join(', ')} WHERE id = @id`,
-    ).run({ ...Object.fromEntries(fields.map((f) => [f, changes[f]])), id, now: ctx.now() });
-    indexCustomer(db, id);
-    return getCustomer(db, id);
-  })();
+  return db
+    .transaction(() => {
+      const current = stmt<{ version: number }>(db, 'SELECT version FROM customers WHERE id = ?').get(id);
+      if (!current) throw notFound('Customer', id);
+      if (current.version !== version) {
+        throw new AppError(
+          'CONFLICT',
+          `Customer ${id} was changed elsewhere (version ${current.version}, not ${version})`,
+        );
+      }
+      assertBaseRefs(db, customerRefKinds, changes);
+      const fields = editable.filter((f) => changes[f] !== undefined);
+      const sets = fields.map((f) => `${column(f)} = @${f}`);
+      stmt(
+        db,
+        `UPDATE customers SET ${[...sets, 'version = version + 1', 'updated_at = @now'].join(', ')} WHERE id = @id`,
+      ).run({ ...Object.fromEntries(fields.map((f) => [f, changes[f]])), id, now: ctx.now() });
+      indexCustomer(db, id);
+      return getCustomer(db, id);
+    })
+    .immediate();
 }
 
 export function deleteCustomers(db: Db, ids: number[]): { deleted: number } {
-  return db.transaction(() => {
-    const del = stmt(db, 'DELETE FROM customers WHERE id = ?');
-    const unique = [...new Set(ids)];
-    for (const id of unique) {
-      if (del.run(id).changes === 0) throw notFound('Customer', id);
-      indexCustomer(db, id);
-    }
-    return { deleted: unique.length };
-  })();
+  return db
+    .transaction(() => {
+      const del = stmt(db, 'DELETE FROM customers WHERE id = ?');
+      const unique = [...new Set(ids)];
+      for (const id of unique) {
+        if (del.run(id).changes === 0) throw notFound('Customer', id);
+        indexCustomer(db, id);
+      }
+      return { deleted: unique.length };
+    })
+    .immediate();
 }
 
 export const customerHandlers: HandlerMap<
