@@ -43,7 +43,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDataba
     const current = checkIdentity(db, file, latest);
     let backupPath: string | undefined;
     if (current > 0 && current < latest) {
-      backupPath = `${file}.v${current}.bak`;
+      // A unique name: an earlier upgrade that failed may have left its copy behind.
+      backupPath = `${file}.v${current}-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
       db.prepare('VACUUM INTO ?').run(backupPath);
     }
     db.pragma('journal_mode = WAL');

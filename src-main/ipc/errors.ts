@@ -10,7 +10,7 @@ export function toErrorData(err: unknown, input?: unknown): AppErrorData {
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'CONFLICT', message: 'The change conflicts with existing data' };
   }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
     return { code: 'CONFLICT', message: 'The database is busy; try again' };
   }
   console.error('[solo-crm] unexpected error', err);

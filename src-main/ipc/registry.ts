@@ -1,11 +1,21 @@
-import { channels, isChannel, type Channel, type ChannelParsedInput, type ChannelResult, type Envelope } from '../contract';
+import {
+  channels,
+  isChannel,
+  type Channel,
+  type ChannelParsedInput,
+  type ChannelResult,
+  type Envelope,
+} from '../contract';
 import type { HandlerContext } from '../records/context';
 import { appHandlers } from '../records/app';
 import { baseDataHandlers } from '../records/base-data';
 import { customerHandlers } from '../records/customers';
 import { toErrorData } from './errors';
 
-export type Handler<C extends Channel> = (ctx: HandlerContext, input: ChannelParsedInput<C>) => ChannelResult<C>;
+export type Handler<C extends Channel> = (
+  ctx: HandlerContext,
+  input: ChannelParsedInput<C>,
+) => ChannelResult<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
 export type HandlerMap<C extends Channel> = { [K in C]: Handler<K> };
 
@@ -20,7 +30,7 @@ export function invoke(ctx: HandlerContext, channel: string, input: unknown): En
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `No channel named ${channel}` } };
   }
-  const parsed = channels[channel].safeParse(input ?? {});
+  const parsed = channels[channel].safeParse(input === undefined ? {} : input);
   if (!parsed.success) return { ok: false, error: toErrorData(parsed.error, input) };
   try {
     const handler = handlers[channel] as (ctx: HandlerContext, input: unknown) => unknown;
