@@ -37,6 +37,8 @@ export const en: Messages = {
     findPlaceholder: 'Code, name, short name, phone, mobile or email',
     browse: 'Browse customers',
     edit: 'Edit customer',
+    editTitle: 'Edit customer: {{name}}',
+    fieldTableTitle: 'Field detail table: {{name}}',
     tabs: 'Customer tabs',
     fieldTable: 'Field detail table',
     total_one: '{{count}} customer',
@@ -107,6 +109,7 @@ export const en: Messages = {
     invalid_value: 'Not one of the choices',
     unknown_field: 'Not a known field',
     not_found: 'The chosen entry no longer exists; choose another',
+    fieldError: '{{label}}: {{reason}}',
   },
   errors: {
     VALIDATION: 'Some input is not valid; check it and try again',

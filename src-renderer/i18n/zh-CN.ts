@@ -36,6 +36,8 @@ export const zhCN = {
     findPlaceholder: '编号、名称、简称、电话、手机或邮箱',
     browse: '浏览客户信息',
     edit: '修改客户信息',
+    editTitle: '修改客户信息：{{name}}',
+    fieldTableTitle: '客户字段详情表：{{name}}',
     tabs: '客户信息选项卡',
     fieldTable: '客户字段详情表',
     total_one: '共 {{count}} 个客户',
@@ -106,6 +108,7 @@ export const zhCN = {
     invalid_value: '不是可选的值',
     unknown_field: '不是可识别的字段',
     not_found: '所选项目不存在，请重新选择',
+    fieldError: '{{label}}：{{reason}}',
   },
   errors: {
     VALIDATION: '输入有误，请检查后重试',

@@ -15,7 +15,7 @@ export function errorText(t: TFunction, err: unknown): string {
     const e = err.data;
     if (e.code === 'VALIDATION' && e.field) {
       const label = t(`fields.${e.field}`, { defaultValue: e.field });
-      return `${label}：${reasonText(t, e as AppErrorData)}`;
+      return t('validation.fieldError', { label, reason: reasonText(t, e as AppErrorData) });
     }
     return t(`errors.${e.code}`);
   }

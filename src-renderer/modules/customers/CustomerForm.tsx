@@ -52,7 +52,7 @@ export function CustomerForm({ customer }: { customer?: Customer }) {
       <Stack>
         <Group justify="space-between">
           <Title order={2}>
-            {customer ? `${t('customers.edit')}：${customer.name}` : t('customers.add')}
+            {customer ? t('customers.editTitle', { name: customer.name }) : t('customers.add')}
           </Title>
           <Group>
             <Button variant="default" onClick={cancel}>

@@ -44,6 +44,7 @@ export function CustomerInputs({ form }: { form: UseFormReturnType<CustomerFormV
       return (
         <Textarea
           key={f.name}
+          mt="sm"
           label={label}
           autosize
           minRows={2}

@@ -41,7 +41,7 @@ function CustomerFieldTable({ customer }: { customer: Customer }) {
   const lookup = useBaseLookup();
   return (
     <FieldDetailTable
-      title={`${t('customers.fieldTable')}：${customer.name}`}
+      title={t('customers.fieldTableTitle', { name: customer.name })}
       rows={customerFieldRows(customer, t, lookup)}
       actions={
         <Button component={Link} to={`/customers/${customer.id}`} variant="default">
