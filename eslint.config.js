@@ -27,7 +27,7 @@ const nodeOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report'] },
+  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,6 +38,10 @@ export default tseslint.config(
   {
     files: ['src-renderer/**/*.{ts,tsx}', 'src-main/contract/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', nodeOnly] },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     rules: {

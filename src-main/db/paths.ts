@@ -10,13 +10,18 @@ export const DEFAULT_DB_FILE = 'solo-crm.db';
  */
 export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_DIR_NAME);
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_DIR_NAME);
 }
 
 /** `--db PATH` wins, then `SOLO_CRM_DB`, then the default file in the user-data folder. */
-export function resolveDatabasePath(opts: { cliPath?: string; env?: NodeJS.ProcessEnv; userData?: string }): string {
+export function resolveDatabasePath(opts: {
+  cliPath?: string;
+  env?: NodeJS.ProcessEnv;
+  userData?: string;
+}): string {
   const env = opts.env ?? process.env;
   const chosen = opts.cliPath ?? env.SOLO_CRM_DB;
   if (chosen) return path.resolve(chosen);

@@ -36,7 +36,11 @@ export function listBaseItems(db: Db, input: { kind?: BaseKind }): BaseItem[] {
  * Checks that each given reference points at an entry of the right list; a wrong one is a
  * VALIDATION error naming the field, so a form can show it beside the input.
  */
-export function assertBaseRefs(db: Db, refs: Record<string, BaseKind>, values: Record<string, unknown>): void {
+export function assertBaseRefs(
+  db: Db,
+  refs: Record<string, BaseKind>,
+  values: Record<string, unknown>,
+): void {
   const stmt = db.prepare('SELECT kind FROM base_items WHERE id = ?').pluck();
   for (const [field, kind] of Object.entries(refs)) {
     const value = values[field];
