@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './src-main/contract/csp';
+import { CONTENT_SECURITY_POLICY } from './src-main/contract/csp.ts';
 
 /** Puts the one CSP (src-main/contract/csp.ts) into index.html; meta tags cannot carry frame-ancestors. */
 const cspMeta = (): Plugin => ({
   name: 'solo-crm-csp',
+  // The dev server's React refresh needs an inline script; the built app never does.
+  apply: 'build',
   transformIndexHtml: () => [
     {
       tag: 'meta',

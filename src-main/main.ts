@@ -2,6 +2,7 @@
  * Electron entry: lifecycle, the window, the menu and dialogs. No SQL and no rules here: every
  * request from the page goes through the handler registry (ipc/electron.ts).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, shell } from 'electron';
 import { createAppUrlPolicy, type AppUrlPolicy } from './app-url';
@@ -145,6 +146,32 @@ function openDataFolder(): void {
     .catch((err: unknown) => console.error('[solo-crm] cannot open the data folder', err));
 }
 
+/** File → Print: the page's print stylesheet leaves only the record (e.g. a field detail table). */
+function printPage(): void {
+  mainWindow?.webContents.print({}, (ok, reason) => {
+    if (!ok && reason !== 'Print job canceled') console.error(`[solo-crm] printing failed: ${reason}`);
+  });
+}
+
+/** File → Save as PDF: the current page, as printed, into a PDF file the user names. */
+async function savePageAsPdf(): Promise<void> {
+  const win = mainWindow;
+  if (!win) return;
+  const title =
+    win.webContents
+      .getTitle()
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .trim() || 'Solo CRM';
+  const { canceled, filePath } = await dialog.showSaveDialog(win, {
+    defaultPath: path.join(app.getPath('documents'), `${title}.pdf`),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
+  if (canceled || !filePath) return;
+  const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: false });
+  await fs.promises.writeFile(filePath, pdf);
+  void shell.openPath(filePath);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   if (process.platform === 'win32') app.setAppUserModelId('com.solocrm.app');
@@ -170,7 +197,15 @@ async function start(): Promise<void> {
   };
 
   registerIpc(() => ctx, policy);
-  Menu.setApplicationMenu(buildAppMenu({ showAbout, openDataFolder }));
+  Menu.setApplicationMenu(
+    buildAppMenu({
+      showAbout,
+      openDataFolder,
+      print: printPage,
+      savePdf: () =>
+        void savePageAsPdf().catch((err: unknown) => console.error('[solo-crm] PDF failed', err)),
+    }),
+  );
   createWindow(policy);
 
   app.on('activate', () => {

@@ -23,6 +23,8 @@ const labels = {
     fullScreen: '全屏',
     about: '关于 Solo CRM',
     openDataFolder: '打开数据文件夹',
+    print: '打印…',
+    savePdf: '另存为 PDF…',
   },
   en: {
     file: 'File',
@@ -45,6 +47,8 @@ const labels = {
     fullScreen: 'Full Screen',
     about: 'About Solo CRM',
     openDataFolder: 'Open Data Folder',
+    print: 'Print…',
+    savePdf: 'Save as PDF…',
   },
 };
 
@@ -59,6 +63,8 @@ export function menuLabels(): MenuLabels {
 export interface MenuActions {
   showAbout: () => void;
   openDataFolder: () => void;
+  print: () => void;
+  savePdf: () => void;
 }
 
 export function buildAppMenu(actions: MenuActions, t: MenuLabels = menuLabels()): Menu {
@@ -68,7 +74,12 @@ export function buildAppMenu(actions: MenuActions, t: MenuLabels = menuLabels())
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
     {
       label: t.file,
-      submenu: [isMac ? { role: 'close', label: t.close } : { role: 'quit', label: t.quit }],
+      submenu: [
+        { label: t.print, accelerator: 'CmdOrCtrl+P', click: actions.print },
+        { label: t.savePdf, accelerator: 'CmdOrCtrl+Shift+P', click: actions.savePdf },
+        { type: 'separator' },
+        isMac ? { role: 'close', label: t.close } : { role: 'quit', label: t.quit },
+      ],
     },
     {
       label: t.edit,

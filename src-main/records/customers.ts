@@ -107,11 +107,14 @@ const whereOf = (terms: string[], prefix = '') =>
  * tells which: walking reads about (offset + pageSize) · rows / total entries, collecting reads
  * `total`. A unary `+` on each term stops SQLite from using the filter's index, so it walks.
  */
-export function listCustomers(db: Db, input: ListInput): Page<CustomerRow> {
-  const { page, pageSize } = input;
-  const offset = (page - 1) * pageSize;
+/** The count, and the page query chosen for it (null when the page is past the end). */
+export function planCustomerList(
+  db: Db,
+  input: ListInput,
+): { total: number; page: { sql: string; params: unknown[] } | null } {
+  const offset = (input.page - 1) * input.pageSize;
   const f = listFilter(input);
-  if (!f) return { rows: [], total: 0, page, pageSize };
+  if (!f) return { total: 0, page: null };
 
   // Each customer has exactly one search row, so a keyword alone is counted by the index itself.
   const total = (
@@ -121,21 +124,30 @@ export function listCustomers(db: Db, input: ListInput): Page<CustomerRow> {
           .pluck()
           .get(...f.params)
   ) as number;
-  if (offset >= total) return { rows: [], total, page, pageSize };
+  if (offset >= total) return { total, page: null };
 
   let walk = false;
   if (f.terms.length > 0) {
     const rowCount = (stmt(db, 'SELECT max(id) FROM customers').pluck().get() as number | null) ?? 0;
-    walk = total * total > (offset + pageSize) * rowCount;
+    walk = total * total > (offset + input.pageSize) * rowCount;
   }
   const dir = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const order = `${sortSql[input.sort.column]} ${dir}, c.id ${dir}`;
-  const rows = stmt<CustomerRow>(
-    db,
-    `SELECT ${selectList(rowFields, 'c.')} FROM customers c ${whereOf(f.terms, walk ? '+' : '')}
+  return {
+    total,
+    page: {
+      sql: `SELECT ${selectList(rowFields, 'c.')} FROM customers c ${whereOf(f.terms, walk ? '+' : '')}
      ORDER BY ${order} LIMIT ? OFFSET ?`,
-  ).all(...f.params, pageSize, offset);
-  return { rows, total, page, pageSize };
+      params: [...f.params, input.pageSize, offset],
+    },
+  };
+}
+
+export function listCustomers(db: Db, input: ListInput): Page<CustomerRow> {
+  const { page, pageSize } = input;
+  const plan = planCustomerList(db, input);
+  const rows = plan.page ? stmt<CustomerRow>(db, plan.page.sql).all(...plan.page.params) : [];
+  return { rows, total: plan.total, page, pageSize };
 }
 
 function indexCustomer(db: Db, id: number): void {

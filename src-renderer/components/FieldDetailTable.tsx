@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconPrinter } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
@@ -25,8 +26,10 @@ export function FieldDetailTable({
   actions?: ReactNode;
 }) {
   const { t } = useTranslation();
+  // The title names the PDF when the page is saved or printed to a file.
+  useDocumentTitle(`${title} - Solo CRM`);
   return (
-    <Stack gap="sm" className={classes.sheet}>
+    <Stack gap="sm">
       <Group justify="space-between" className={classes.noPrint}>
         <Title order={2}>{title}</Title>
         <Group>
