@@ -1,6 +1,24 @@
 import { z } from 'zod';
+import {
+  activityCompleteInput,
+  activityCreateInput,
+  activityListInput,
+  activityRescheduleInput,
+  activityUpdateInput,
+  timelineInput,
+  type Activity,
+  type ActivityRow,
+  type TimelineEntry,
+} from './activities';
 import { baseDataListInput, type BaseItem } from './base-data';
 import { idInput, idsInput, type Page } from './common';
+import {
+  contactCreateInput,
+  contactListInput,
+  contactUpdateInput,
+  type Contact,
+  type ContactRow,
+} from './contacts';
 import {
   customerCreateInput,
   customerListInput,
@@ -8,6 +26,28 @@ import {
   type Customer,
   type CustomerRow,
 } from './customers';
+import { customerRelatedInput, homeSummaryInput, type CustomerRelated, type HomeSummary } from './home';
+import {
+  opportunityBoardInput,
+  opportunityCloseInput,
+  opportunityCreateInput,
+  opportunityListInput,
+  opportunityMoveInput,
+  opportunityUpdateInput,
+  opportunityVersionInput,
+  type Opportunity,
+  type OpportunityBoard,
+  type OpportunityCloseResult,
+  type OpportunityRow,
+} from './opportunities';
+import {
+  productCreateInput,
+  productListInput,
+  productUpdateInput,
+  type Product,
+  type ProductRow,
+} from './products';
+import { saleCreateInput, saleListInput, saleUpdateInput, type Sale, type SaleRow } from './sales';
 
 export interface AppInfo {
   version: string;
@@ -23,21 +63,101 @@ export interface AppInfo {
 export const channels = {
   'app.info': z.strictObject({}),
   'baseData.list': baseDataListInput,
+  'home.summary': homeSummaryInput,
+
   'customers.list': customerListInput,
   'customers.get': idInput,
   'customers.create': customerCreateInput,
   'customers.update': customerUpdateInput,
   'customers.delete': idsInput,
+  'customers.related': customerRelatedInput,
+  'customers.timeline': timelineInput,
+
+  'contacts.list': contactListInput,
+  'contacts.get': idInput,
+  'contacts.create': contactCreateInput,
+  'contacts.update': contactUpdateInput,
+  'contacts.delete': idsInput,
+
+  'products.list': productListInput,
+  'products.get': idInput,
+  'products.create': productCreateInput,
+  'products.update': productUpdateInput,
+  'products.delete': idsInput,
+
+  'opportunities.list': opportunityListInput,
+  'opportunities.get': idInput,
+  'opportunities.create': opportunityCreateInput,
+  'opportunities.update': opportunityUpdateInput,
+  'opportunities.delete': idsInput,
+  'opportunities.close': opportunityCloseInput,
+  'opportunities.reopen': opportunityVersionInput,
+  'opportunities.move': opportunityMoveInput,
+  'opportunities.board': opportunityBoardInput,
+
+  'sales.list': saleListInput,
+  'sales.get': idInput,
+  'sales.create': saleCreateInput,
+  'sales.update': saleUpdateInput,
+  'sales.delete': idsInput,
+
+  'activities.list': activityListInput,
+  'activities.get': idInput,
+  'activities.create': activityCreateInput,
+  'activities.update': activityUpdateInput,
+  'activities.delete': idsInput,
+  'activities.complete': activityCompleteInput,
+  'activities.reschedule': activityRescheduleInput,
 } as const;
 
 export interface ChannelResults {
   'app.info': AppInfo;
   'baseData.list': BaseItem[];
+  'home.summary': HomeSummary;
+
   'customers.list': Page<CustomerRow>;
   'customers.get': Customer;
   'customers.create': Customer;
   'customers.update': Customer;
   'customers.delete': { deleted: number };
+  'customers.related': CustomerRelated;
+  'customers.timeline': Page<TimelineEntry>;
+
+  'contacts.list': Page<ContactRow>;
+  'contacts.get': Contact;
+  'contacts.create': Contact;
+  'contacts.update': Contact;
+  'contacts.delete': { deleted: number };
+
+  'products.list': Page<ProductRow>;
+  'products.get': Product;
+  'products.create': Product;
+  'products.update': Product;
+  'products.delete': { deleted: number };
+
+  'opportunities.list': Page<OpportunityRow>;
+  'opportunities.get': Opportunity;
+  'opportunities.create': Opportunity;
+  'opportunities.update': Opportunity;
+  'opportunities.delete': { deleted: number };
+  'opportunities.close': OpportunityCloseResult;
+  'opportunities.reopen': Opportunity;
+  'opportunities.move': Opportunity;
+  'opportunities.board': OpportunityBoard;
+
+  'sales.list': Page<SaleRow>;
+  'sales.get': Sale;
+  'sales.create': Sale;
+  'sales.update': Sale;
+  'sales.delete': { deleted: number };
+
+  'activities.list': Page<ActivityRow>;
+  'activities.get': Activity;
+  'activities.create': Activity;
+  'activities.update': Activity;
+  'activities.delete': { deleted: number };
+  'activities.complete': Activity;
+  'activities.reschedule': Activity;
 }
 
 export type Channel = keyof typeof channels;

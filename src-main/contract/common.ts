@@ -40,3 +40,67 @@ export interface Page<T> {
 
 export const idInput = z.strictObject({ id });
 export const idsInput = z.strictObject({ ids: z.array(id).min(1).max(10_000) });
+
+/** Money in integer cents (分), never negative, at most 100 billion yuan. */
+export const cents = z.number().int().min(0).max(10_000_000_000_000);
+
+const isCalendarDate = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDate, { message: 'Not a calendar date' });
+
+export const optionalDate = isoDate.nullish().transform((v) => v ?? null);
+
+/** A local date and time to the minute, `YYYY-MM-DDTHH:mm` (the user's wall clock). */
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/)
+  .refine((v) => isCalendarDate(v.slice(0, 10)), { message: 'Not a calendar date' });
+
+const decimals = (n: number, places: number) =>
+  Math.abs(Math.round(n * 10 ** places) - n * 10 ** places) < 1e-9;
+
+/** A line's quantity: positive, up to 3 decimal places (e.g. 1.5 tonnes). */
+export const quantity = z
+  .number()
+  .positive()
+  .max(1_000_000_000)
+  .refine((n) => decimals(n, 3), { message: 'At most 3 decimal places' });
+
+/** A discount in percent, 0–100, up to 2 decimal places. */
+export const discountPercent = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((n) => decimals(n, 2), { message: 'At most 2 decimal places' });
+
+/** One product line as a form or the API sends it; the unit price defaults to the list price. */
+export const lineInput = z.strictObject({
+  productId: id,
+  quantity,
+  unitPrice: cents.optional(),
+  discount: discountPercent.default(0),
+});
+export type LineInput = z.input<typeof lineInput>;
+export const linesInput = z.array(lineInput).max(500);
+
+/** A stored line: the product's name and unit as they were when the line was written. */
+export interface Line {
+  id: number;
+  lineNo: number;
+  productId: number;
+  productName: string;
+  unit: string | null;
+  quantity: number;
+  unitPrice: number;
+  discount: number;
+  amount: number;
+}
+
+export const booleanFlag = z.boolean().default(false);

@@ -4,6 +4,8 @@ export const errorCodes = [
   'VALIDATION',
   'NOT_FOUND',
   'CONFLICT',
+  /** The record is closed (a won or lost opportunity) and cannot be changed. */
+  'READ_ONLY',
   'FILE_NOT_CRM',
   'FILE_TOO_NEW',
   'FORBIDDEN',
@@ -23,7 +25,9 @@ export type ValidationReason =
   | 'invalid_format'
   | 'invalid_value'
   | 'unknown_field'
-  | 'not_found';
+  | 'not_found'
+  /** A product that is no longer sold cannot go on a new line. */
+  | 'inactive';
 
 export interface AppErrorData {
   code: ErrorCode;

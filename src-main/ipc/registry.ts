@@ -9,7 +9,13 @@ import {
 import type { HandlerContext } from '../records/context';
 import { appHandlers } from '../records/app';
 import { baseDataHandlers } from '../records/base-data';
+import { activityHandlers } from '../records/activities';
+import { contactHandlers } from '../records/contacts';
 import { customerHandlers } from '../records/customers';
+import { homeHandlers } from '../records/home';
+import { opportunityHandlers } from '../records/opportunities';
+import { productHandlers } from '../records/products';
+import { saleHandlers } from '../records/sales';
 import { toErrorData } from './errors';
 
 export type Handler<C extends Channel> = (
@@ -23,7 +29,13 @@ export type HandlerMap<C extends Channel> = { [K in C]: Handler<K> };
 export const handlers: Handlers = {
   ...appHandlers,
   ...baseDataHandlers,
+  ...homeHandlers,
   ...customerHandlers,
+  ...contactHandlers,
+  ...productHandlers,
+  ...opportunityHandlers,
+  ...saleHandlers,
+  ...activityHandlers,
 };
 
 export function invoke(ctx: HandlerContext, channel: string, input: unknown): Envelope<unknown> {

@@ -12,16 +12,18 @@ import { IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { languages } from '../i18n';
-
-/** The modules that exist so far, in the lab guide's order. Later modules add themselves here. */
-const modules = [{ key: 'customers', path: '/customers' }] as const;
+import { appModules as modules } from './modules';
 
 export function Layout() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
-  const current = modules.find((m) => pathname.startsWith(m.path))?.key ?? null;
+  // The longest matching path wins, so `/` (桌面) is current only on the home page itself.
+  const current =
+    modules
+      .filter((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)))
+      .sort((a, b) => b.path.length - a.path.length)[0]?.key ?? null;
 
   const schemes: { value: MantineColorScheme; label: string; icon: React.ReactNode }[] = [
     { value: 'light', label: t('app.themeLight'), icon: <IconSun size={16} /> },

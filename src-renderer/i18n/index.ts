@@ -1,7 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { appModules } from '../app/modules';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+
+const moduleMessages = (lang: 'zh' | 'en') =>
+  Object.fromEntries(appModules.filter((m) => m.messages).map((m) => [m.key, m.messages![lang]]));
 
 export const languages = [
   { value: 'zh-CN', label: '中文' },
@@ -19,7 +23,10 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    'zh-CN': { translation: { ...zhCN, ...moduleMessages('zh') } },
+    en: { translation: { ...en, ...moduleMessages('en') } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -42,3 +42,14 @@ export function schemaValidator<T>(schema: z.ZodType, t: TFunction) {
     return errors;
   };
 }
+
+/** After a refused save: a field the main process named goes beside its input; anything else is a notice. */
+export function showSaveError(
+  t: TFunction,
+  err: unknown,
+  form: { setFieldError: (path: string, error: string) => void },
+): void {
+  if (err instanceof ApiError && err.data.code === 'VALIDATION' && err.data.field) {
+    form.setFieldError(err.data.field, reasonText(t, err.data as AppErrorData));
+  } else notifyError(t, err);
+}

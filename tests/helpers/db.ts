@@ -121,12 +121,15 @@ export const sha256File = (file: string): string => sha256(fs.readFileSync(file)
  */
 export function dbSnapshot(db: Db): { customers: number; hash: string } {
   const customers = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
-  const parts = [
-    db.prepare('SELECT * FROM customers ORDER BY id').all(),
-    db.prepare('SELECT * FROM code_counters ORDER BY prefix').all(),
-    db.prepare('SELECT * FROM base_items ORDER BY id').all(),
-    db.prepare('SELECT count(*) FROM customer_search').pluck().get(),
-  ];
+  // Every real table, the search indexes' shadow tables included, row by row (in rowid or
+  // primary-key order, which is how SQLite scans a table without ORDER BY).
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  const parts = tables.map((name) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]);
   return { customers, hash: sha256(JSON.stringify(parts)) };
 }
 

@@ -1,23 +1,76 @@
-import { Badge, Button, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconEdit, IconTable, IconTrash } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Customer } from '../../../src-main/contract';
+import type { Customer, CustomerRelated } from '../../../src-main/contract';
+import { appModules } from '../../app/modules';
+import { FieldGrid } from '../../components/FieldGrid';
 import { useBaseLookup } from '../../lib/base-data';
+import { useChannelQuery } from '../../lib/queries';
+import { CustomerTimelineTab } from '../activities/CustomerTimelineTab';
+import { CustomerContactsTab } from '../contacts/CustomerContactsTab';
+import { CustomerOpportunitiesTab } from '../opportunities/CustomerOpportunitiesTab';
+import { CustomerSalesTab } from '../sales/CustomerSalesTab';
 import { customerFieldRows } from './customerFieldRows';
 import { useDeleteCustomersFlow } from './useDeleteCustomersFlow';
 
-const tabs = ['basic', 'notes'] as const;
+interface TabSpec {
+  key: string;
+  /** The module that brings the tab; absent for the customer's own tabs. */
+  module?: string;
+  count?: keyof CustomerRelated;
+  Component: ComponentType<{ customer: Customer }>;
+}
 
-/** One customer: header, actions, and the 客户信息选项卡. */
+function BasicTab({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const lookup = useBaseLookup();
+  return <FieldGrid rows={customerFieldRows(customer, t, lookup).filter((r) => r.name !== 'notes')} />;
+}
+
+function NotesTab({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  return (
+    <Text
+      style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+      c={customer.notes ? undefined : 'dimmed'}
+    >
+      {customer.notes || t('customers.noNotes')}
+    </Text>
+  );
+}
+
+/** 客户信息选项卡, in the lab guide's order; a module's tab appears once the module exists. */
+const allTabs: TabSpec[] = [
+  { key: 'basic', Component: BasicTab },
+  { key: 'contacts', module: 'contacts', count: 'contacts', Component: CustomerContactsTab },
+  {
+    key: 'opportunities',
+    module: 'opportunities',
+    count: 'opportunities',
+    Component: CustomerOpportunitiesTab,
+  },
+  { key: 'sales', module: 'sales', count: 'sales', Component: CustomerSalesTab },
+  { key: 'activities', module: 'activities', count: 'activities', Component: CustomerTimelineTab },
+  { key: 'notes', Component: NotesTab },
+];
+// Read when rendering, not on import: app/modules imports this file too.
+const builtTabs = () => {
+  const built = new Set(appModules.map((m) => m.key));
+  return allTabs.filter((tab) => !tab.module || built.has(tab.module));
+};
+
+/** One customer: header, actions, and the 客户信息选项卡 with a count on each. */
 export function CustomerShow({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
   const lookup = useBaseLookup();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const confirmDelete = useDeleteCustomersFlow();
-  const tab = tabs.find((x) => x === params.get('tab')) ?? 'basic';
-  const rows = customerFieldRows(customer, t, lookup).filter((r) => r.name !== 'notes' && r.name !== 'name');
+  const related = useChannelQuery('customers.related', { ids: [customer.id] });
+  const tabs = builtTabs();
+  const tab = tabs.find((x) => x.key === params.get('tab')) ?? tabs[0]!;
 
   return (
     <Stack gap="md">
@@ -65,38 +118,29 @@ export function CustomerShow({ customer }: { customer: Customer }) {
       </Group>
 
       <Tabs
-        value={tab}
-        onChange={(v) => setParams(v && v !== 'basic' ? { tab: v } : {}, { replace: true })}
+        value={tab.key}
+        onChange={(v) => setParams(v && v !== tabs[0]!.key ? { tab: v } : {}, { replace: true })}
         keepMounted={false}
       >
         <Tabs.List aria-label={t('customers.tabs')}>
-          {tabs.map((key) => (
-            <Tabs.Tab key={key} value={key}>
+          {tabs.map(({ key, count }) => (
+            <Tabs.Tab
+              key={key}
+              value={key}
+              rightSection={
+                count && related.data ? (
+                  <Badge size="sm" variant="light" circle={related.data[count] < 10}>
+                    {related.data[count]}
+                  </Badge>
+                ) : undefined
+              }
+            >
               {t(`customers.tab.${key}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="basic" pt="md">
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg" verticalSpacing="sm">
-            {rows.map((r) => (
-              <div key={r.name}>
-                <Text size="xs" c="dimmed">
-                  {r.label}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  {r.value || t('common.none')}
-                </Text>
-              </div>
-            ))}
-          </SimpleGrid>
-        </Tabs.Panel>
-        <Tabs.Panel value="notes" pt="md">
-          <Text
-            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-            c={customer.notes ? undefined : 'dimmed'}
-          >
-            {customer.notes || t('customers.noNotes')}
-          </Text>
+        <Tabs.Panel value={tab.key} pt="md">
+          <tab.Component customer={customer} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

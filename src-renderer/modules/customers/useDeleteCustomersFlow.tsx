@@ -1,40 +1,51 @@
-import { List, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { Alert } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../src-main/contract';
+import { call } from '../../api';
+import { confirmDelete } from '../../components/confirmDelete';
 import { notifyError } from '../../lib/errors';
-import { useDeleteCustomers } from './queries';
+import { useChannelMutation } from '../../lib/queries';
 
-/** 删除客户: a confirm dialog that names what will go, then one delete for all of them. */
+/**
+ * 删除客户: the dialog names the customers and says how many contacts, opportunities, sales and
+ * activities go with them; all of it is deleted in one transaction.
+ */
 export function useDeleteCustomersFlow() {
   const { t } = useTranslation();
-  const del = useDeleteCustomers();
-  return (customers: Pick<CustomerRow, 'id' | 'code' | 'name'>[], onDone?: () => void) => {
+  const del = useChannelMutation('customers.delete');
+  return async (customers: Pick<CustomerRow, 'id' | 'code' | 'name'>[], onDone?: () => void) => {
     const [first] = customers;
     if (!first) return;
-    modals.openConfirmModal({
+    let related;
+    try {
+      related = await call('customers.related', { ids: customers.map((c) => c.id) });
+    } catch (err) {
+      notifyError(t, err);
+      return;
+    }
+    const involved = (['contacts', 'opportunities', 'sales', 'activities'] as const).filter(
+      (k) => related[k] > 0,
+    );
+    confirmDelete({
       title: t('customers.deleteTitle'),
-      children:
-        customers.length === 1 ? (
-          <Text size="sm">{t('customers.deleteOne', { name: first.name, code: first.code })}</Text>
-        ) : (
-          <>
-            <Text size="sm">{t('customers.deleteMany', { count: customers.length })}</Text>
-            <List size="sm" mt="xs" mah={240} style={{ overflow: 'auto' }}>
-              {customers.map((c) => (
-                <List.Item key={c.id}>
-                  {c.code} {c.name}
-                </List.Item>
-              ))}
-            </List>
-          </>
-        ),
-      labels: { confirm: t('actions.delete'), cancel: t('actions.cancel') },
-      confirmProps: { color: 'red' },
+      message:
+        customers.length === 1
+          ? t('customers.deleteOne', { name: first.name, code: first.code })
+          : t('customers.deleteMany', { count: customers.length }),
+      items: customers.map((c) => `${c.code} ${c.name}`),
+      consequence: involved.length ? (
+        <Alert color="orange" mt="sm" title={t('customers.deleteAlso')}>
+          {involved
+            .map((k) => t(`customers.related.${k}`, { count: related[k] }))
+            .join(t('customers.listSeparator'))}
+        </Alert>
+      ) : undefined,
+      confirmLabel: t('actions.delete'),
+      cancelLabel: t('actions.cancel'),
       onConfirm: () =>
         del.mutate(
-          customers.map((c) => c.id),
+          { ids: customers.map((c) => c.id) },
           {
             onSuccess: ({ deleted }) => {
               notifications.show({ color: 'green', message: t('customers.deleted', { count: deleted }) });

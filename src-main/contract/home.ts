@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { id, isoDate } from './common';
+import type { ActivityRow } from './activities';
+import type { OpportunityRow } from './opportunities';
+
+/** 桌面. `today` is the user's local date (the window knows it); it defaults to the machine's. */
+export const homeSummaryInput = z.strictObject({ today: isoDate.optional() });
+
+export interface RecentRecord {
+  kind: 'customer' | 'contact' | 'product' | 'opportunity' | 'sale' | 'activity';
+  id: number;
+  title: string;
+  updatedAt: string;
+}
+
+export interface HomeSummary {
+  today: string;
+  /** 今日回访: follow-ups due today or overdue, not done, oldest first. */
+  followUps: ActivityRow[];
+  /** Open opportunities expected to close in the next 14 days. */
+  closingSoon: OpportunityRow[];
+  salesThisMonth: { amount: number; count: number };
+  salesLastMonth: { amount: number; count: number };
+  /** The ten records touched last. */
+  recent: RecentRecord[];
+}
+
+/** How many records hang off the given customers: the delete dialog and the tab counts. */
+export const customerRelatedInput = z.strictObject({ ids: z.array(id).min(1).max(10_000) });
+export interface CustomerRelated {
+  contacts: number;
+  opportunities: number;
+  sales: number;
+  activities: number;
+}

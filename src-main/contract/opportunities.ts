@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import {
+  cents,
+  id,
+  isoDate,
+  LONG_TEXT_MAX,
+  linesInput,
+  optionalDate,
+  optionalId,
+  optionalText,
+  pageInput,
+  requiredText,
+  sortDirection,
+  type Line,
+} from './common';
+
+export const opportunityStatuses = ['open', 'won', 'lost'] as const;
+export type OpportunityStatus = (typeof opportunityStatuses)[number];
+
+/**
+ * 机会 fields a user edits. Stage defaults to the first stage, probability to the stage's
+ * default; with lines, the expected amount is their sum and a typed amount is ignored.
+ */
+export const opportunityFields = {
+  customerId: id,
+  contactId: optionalId,
+  title: requiredText(200),
+  sourceId: optionalId,
+  stageId: id.optional(),
+  probability: z.number().int().min(0).max(100).optional(),
+  expectedAmount: cents.default(0),
+  expectedCloseDate: optionalDate,
+  ownerId: optionalId,
+  notes: optionalText(LONG_TEXT_MAX),
+  lines: linesInput.default([]),
+};
+
+export const opportunityCreateInput = z.strictObject(opportunityFields);
+export type OpportunityCreateInput = z.input<typeof opportunityCreateInput>;
+
+/** A partial update of an open opportunity; `lines`, when given, replace all lines. */
+export const opportunityUpdateInput = z.strictObject({
+  id,
+  version: z.number().int().min(1),
+  ...z.object(opportunityFields).partial().shape,
+});
+
+/** 结束机会: won makes exactly one sale carrying the lines; lost records a reason. */
+export const opportunityCloseInput = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    id,
+    version: z.number().int().min(1),
+    outcome: z.literal('won'),
+    saleDate: isoDate.optional(),
+  }),
+  z.strictObject({
+    id,
+    version: z.number().int().min(1),
+    outcome: z.literal('lost'),
+    lostReason: requiredText(1_000),
+  }),
+]);
+
+export const opportunityVersionInput = z.strictObject({ id, version: z.number().int().min(1) });
+
+/** The pipeline board's drag: a new stage for an open opportunity. */
+export const opportunityMoveInput = z.strictObject({ id, version: z.number().int().min(1), stageId: id });
+
+export const opportunitySortColumns = [
+  'code',
+  'title',
+  'customer',
+  'stage',
+  'probability',
+  'expectedAmount',
+  'expectedCloseDate',
+  'status',
+  'updatedAt',
+] as const;
+
+export const opportunityListInput = z.strictObject({
+  keyword: z.string().max(100).optional(),
+  customerId: id.optional(),
+  stageId: id.optional(),
+  status: z.enum(opportunityStatuses).optional(),
+  ownerId: id.optional(),
+  closeFrom: isoDate.optional(),
+  closeTo: isoDate.optional(),
+  sort: z
+    .strictObject({ column: z.enum(opportunitySortColumns), direction: sortDirection })
+    .default({ column: 'updatedAt', direction: 'desc' }),
+  ...pageInput,
+});
+
+export const opportunityBoardInput = z.strictObject({ ownerId: id.optional(), customerId: id.optional() });
+
+export interface StageChange {
+  id: number;
+  fromStageId: number | null;
+  toStageId: number;
+  changedAt: string;
+}
+
+export interface Opportunity {
+  id: number;
+  code: string;
+  customerId: number;
+  customerName: string;
+  contactId: number | null;
+  contactName: string | null;
+  title: string;
+  sourceId: number | null;
+  stageId: number;
+  probability: number;
+  expectedAmount: number;
+  expectedCloseDate: string | null;
+  ownerId: number | null;
+  status: OpportunityStatus;
+  lostReason: string | null;
+  closedAt: string | null;
+  /** The sale a won opportunity became. */
+  saleId: number | null;
+  notes: string | null;
+  lines: Line[];
+  history: StageChange[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type OpportunityRow = Pick<
+  Opportunity,
+  | 'id'
+  | 'code'
+  | 'title'
+  | 'customerId'
+  | 'customerName'
+  | 'stageId'
+  | 'probability'
+  | 'expectedAmount'
+  | 'expectedCloseDate'
+  | 'ownerId'
+  | 'status'
+  | 'version'
+  | 'updatedAt'
+>;
+
+export interface OpportunityBoard {
+  /** One column per open stage, in stage order. */
+  columns: { stageId: number; count: number; amount: number; cards: OpportunityRow[] }[];
+}
+
+export interface OpportunityCloseResult {
+  opportunity: Opportunity;
+  saleId: number | null;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import {
+  cents,
+  id,
+  LONG_TEXT_MAX,
+  optionalId,
+  optionalText,
+  pageInput,
+  requiredText,
+  sortDirection,
+} from './common';
+
+/** 产品 fields a user edits. The code (P000001 …) is given by the app. */
+export const productFields = {
+  name: requiredText(200),
+  categoryId: optionalId,
+  unit: optionalText(20),
+  listPrice: cents.default(0),
+  cost: cents.default(0),
+  active: z.boolean().default(true),
+  description: optionalText(LONG_TEXT_MAX),
+};
+
+export const productCreateInput = z.strictObject(productFields);
+export type ProductCreateInput = z.input<typeof productCreateInput>;
+
+export const productUpdateInput = z.strictObject({
+  id,
+  version: z.number().int().min(1),
+  ...z.object(productFields).partial().shape,
+});
+
+export const productSortColumns = ['code', 'name', 'category', 'listPrice', 'cost', 'updatedAt'] as const;
+
+export const productListInput = z.strictObject({
+  keyword: z.string().max(100).optional(),
+  categoryId: id.optional(),
+  active: z.boolean().optional(),
+  sort: z
+    .strictObject({ column: z.enum(productSortColumns), direction: sortDirection })
+    .default({ column: 'code', direction: 'asc' }),
+  ...pageInput,
+});
+
+export interface Product {
+  id: number;
+  code: string;
+  name: string;
+  categoryId: number | null;
+  unit: string | null;
+  listPrice: number;
+  cost: number;
+  active: boolean;
+  description: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ProductRow = Omit<Product, 'description' | 'version' | 'createdAt'>;

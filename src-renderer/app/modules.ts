@@ -1,0 +1,28 @@
+import type { RouteObject } from 'react-router';
+import { activitiesModule } from '../modules/activities';
+import { contactsModule } from '../modules/contacts';
+import { customersModule } from '../modules/customers';
+import { homeModule } from '../modules/home';
+import { opportunitiesModule } from '../modules/opportunities';
+import { productsModule } from '../modules/products';
+import { salesModule } from '../modules/sales';
+
+/** A screen of the app: its tab in the header (`nav.<key>`), its path and its routes. */
+export interface AppModule {
+  key: string;
+  path: string;
+  routes: RouteObject[];
+  /** Its messages, merged into the translations under `<key>.` */
+  messages?: { zh: Record<string, unknown>; en: Record<string, unknown> };
+}
+
+/** The modules in the lab guide's order. One without routes is not built yet and not shown. */
+export const appModules: AppModule[] = [
+  homeModule,
+  customersModule,
+  contactsModule,
+  opportunitiesModule,
+  salesModule,
+  activitiesModule,
+  productsModule,
+].filter((m) => m.routes.length > 0);

@@ -1,0 +1,35 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Channel, ChannelInput, ChannelResult } from '../../src-main/contract';
+import { call } from '../api';
+
+/**
+ * Reads a channel through the query cache, keyed by channel and input. Lists keep the previous
+ * page on screen while the next one loads, so tables do not flash.
+ */
+export function useChannelQuery<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+  opts: { enabled?: boolean } = {},
+) {
+  return useQuery({
+    queryKey: [channel, input],
+    queryFn: () => call(channel, input),
+    placeholderData: channel.endsWith('.list') ? keepPreviousData : undefined,
+    enabled: opts.enabled,
+  });
+}
+
+/**
+ * Writes through a channel. A write can change what any screen shows (a new sale changes the
+ * customer's tabs, the home page and the lists), so every cached read is refreshed after it.
+ */
+export function useChannelMutation<C extends Channel>(channel: C) {
+  const client = useQueryClient();
+  return useMutation<ChannelResult<C>, Error, ChannelInput<C>>({
+    mutationFn: (input) => call(channel, input),
+    // Not awaited: the caller's own onSuccess (say, leaving a deleted record's page) runs first.
+    onSuccess: () => {
+      void client.invalidateQueries();
+    },
+  });
+}

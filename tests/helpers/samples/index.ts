@@ -1,0 +1,34 @@
+import type { HandlerContext } from '../../../src-main/records/context';
+import { call } from '../db';
+import { activitySamples, seedActivities } from './activities';
+import { contactSamples, seedContacts } from './contacts';
+import { coreSamples, type Sample } from './core';
+import { opportunitySamples, seedOpportunities } from './opportunities';
+import { productSamples, seedProducts } from './products';
+import { saleSamples, seedSales } from './sales';
+
+export type { Sample };
+
+/** One valid input per channel, from every record kind's file. */
+export const allSamples: Record<string, Sample> = {
+  ...coreSamples,
+  ...contactSamples,
+  ...productSamples,
+  ...opportunitySamples,
+  ...saleSamples,
+  ...activitySamples,
+};
+
+/**
+ * What the valid samples run against: customers 1 and 2 (version 1), then each kind's own
+ * records, in dependency order (products before the opportunities and sales that use them).
+ */
+export function seedForSamples(ctx: HandlerContext): void {
+  call(ctx, 'customers.create', { name: '北京华信科技有限公司', phone: '010-8888 1234' });
+  call(ctx, 'customers.create', { name: '上海明达贸易有限公司' });
+  seedContacts(ctx);
+  seedProducts(ctx);
+  seedOpportunities(ctx);
+  seedSales(ctx);
+  seedActivities(ctx);
+}
