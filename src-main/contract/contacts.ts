@@ -41,6 +41,10 @@ export const contactUpdateInput = z.strictObject({
   id,
   version: z.number().int().min(1),
   ...z.object(contactFields).partial().shape,
+  // Without defaults: zod 4 fills a default in even under .partial(), and a flag left out of an
+  // update must be left alone (an update of the phone alone must not clear the primary flag).
+  isPrimary: z.boolean().optional(),
+  isDecisionMaker: z.boolean().optional(),
 });
 
 export const contactSortColumns = [

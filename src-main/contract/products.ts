@@ -28,6 +28,11 @@ export const productUpdateInput = z.strictObject({
   id,
   version: z.number().int().min(1),
   ...z.object(productFields).partial().shape,
+  // Without defaults: zod 4 fills a default in even under .partial(), and a field left out of an
+  // update must be left alone (renaming a product must not zero its prices or reactivate it).
+  listPrice: cents.optional(),
+  cost: cents.optional(),
+  active: z.boolean().optional(),
 });
 
 export const productSortColumns = ['code', 'name', 'category', 'listPrice', 'cost', 'updatedAt'] as const;
