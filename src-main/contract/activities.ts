@@ -35,6 +35,8 @@ export const activityUpdateInput = z.strictObject({
   id,
   version: z.number().int().min(1),
   ...z.object(activityFields).partial().shape,
+  // Left out, `done` stays as stored: the create default (false) must not reopen a done activity.
+  done: z.boolean().optional(),
 });
 
 /** 今日回访: done in one click, or moved to another day. */
