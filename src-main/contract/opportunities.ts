@@ -43,6 +43,10 @@ export const opportunityUpdateInput = z.strictObject({
   id,
   version: z.number().int().min(1),
   ...z.object(opportunityFields).partial().shape,
+  // Without defaults: zod 4 fills a default in even under .partial(), and a field left out of
+  // an update must be left alone (an update of the title alone must not drop the lines).
+  expectedAmount: cents.optional(),
+  lines: linesInput.optional(),
 });
 
 /** 结束机会: won makes exactly one sale carrying the lines; lost records a reason. */
