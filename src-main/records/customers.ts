@@ -12,6 +12,7 @@ import { notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { column, nextCode, selectList, stmt } from '../db/statements';
 import { assertBaseRefs } from './base-data';
+import { indexContactsOfCustomer } from './contacts';
 import type { HandlerMap } from '../ipc/registry';
 import type { HandlerContext } from './context';
 import { checkVersion, deleteByIds, insertRow, updateRow } from './guards';
@@ -134,6 +135,8 @@ export function updateCustomer(ctx: HandlerContext, input: UpdateInput): Custome
       assertBaseRefs(db, customerRefKinds, changes);
       updateRow(db, 'customers', id, changes, ctx.now());
       indexCustomer(db, id);
+      // Each contact's search row holds its customer's name (查找联系人 by company).
+      if (changes.name !== undefined) indexContactsOfCustomer(db, id);
       return getCustomer(db, id);
     })
     .immediate();
