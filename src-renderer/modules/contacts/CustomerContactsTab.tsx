@@ -1,6 +1,142 @@
-// STUB: being written; replaced before this lands.
-import type { Customer } from '../../../src-main/contract';
+import { Anchor, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import type { DataTableSortStatus } from 'mantine-datatable';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ContactRow, contactSortColumns, Customer } from '../../../src-main/contract';
+import { RecordTable } from '../../components/RecordTable';
+import { showSaveError } from '../../lib/errors';
+import { useChannelQuery, useChannelMutation } from '../../lib/queries';
+import {
+  ContactInputs,
+  contactInput,
+  contactValidator,
+  emptyContactValues,
+  type ContactFormValues,
+} from './ContactInputs';
 
-export function CustomerContactsTab(_props: { customer: Customer }) {
-  return null;
+const PAGE_SIZE = 20;
+
+/** 增加联系人 in place, for a given customer: a dialog with the contact's inputs. */
+function AddContactModal({
+  customer,
+  opened,
+  onClose,
+}: {
+  customer: Customer;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useChannelMutation('contacts.create');
+  const form = useForm<ContactFormValues>({
+    initialValues: emptyContactValues(customer.id),
+    validate: contactValidator(t),
+  });
+  const close = () => {
+    form.reset();
+    onClose();
+  };
+  const submit = form.onSubmit((values) =>
+    create.mutate(contactInput(values), {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'green', message: t('contacts.created', { name: saved.name }) });
+        close();
+      },
+      onError: (err) => showSaveError(t, err, form),
+    }),
+  );
+  return (
+    <Modal opened={opened} onClose={close} title={`${t('contacts.add')} · ${customer.name}`} size="xl">
+      <form onSubmit={submit}>
+        <ContactInputs form={form} hideCustomer />
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={close}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('actions.save')}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}
+
+/** The 联系人 tab of a customer: its contacts, and 增加联系人 without leaving the customer. */
+export function CustomerContactsTab({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<DataTableSortStatus<ContactRow>>({
+    columnAccessor: 'name',
+    direction: 'asc',
+  });
+  const query = useChannelQuery('contacts.list', {
+    customerId: customer.id,
+    sort: { column: sort.columnAccessor as (typeof contactSortColumns)[number], direction: sort.direction },
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const total = query.data?.total ?? 0;
+  const field = (f: string) => t(`contacts.fields.${f}`);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t('contacts.total', { count: total })}
+        </Text>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+          {t('contacts.add')}
+        </Button>
+      </Group>
+      <RecordTable<ContactRow>
+        label={t('contacts.list')}
+        rows={query.data?.rows ?? []}
+        total={total}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPageChange={setPage}
+        sortStatus={sort}
+        onSortStatusChange={(s) => {
+          setSort(s);
+          setPage(1);
+        }}
+        loading={query.isFetching && !query.data}
+        emptyText={t('contacts.empty')}
+        columns={[
+          {
+            accessor: 'name',
+            title: field('name'),
+            sortable: true,
+            render: (r) => (
+              <Anchor component={Link} to={`/contacts/${r.id}`} size="sm">
+                {r.name}
+              </Anchor>
+            ),
+          },
+          { accessor: 'title', title: field('title'), sortable: true },
+          { accessor: 'department', title: field('department'), sortable: true },
+          { accessor: 'phone', title: field('phone'), sortable: true },
+          { accessor: 'mobile', title: field('mobile'), sortable: true },
+          { accessor: 'email', title: field('email'), sortable: true },
+          {
+            accessor: 'isPrimary',
+            title: field('isPrimary'),
+            render: (r) =>
+              r.isPrimary ? (
+                <Badge size="sm" variant="light">
+                  {t('contacts.primary')}
+                </Badge>
+              ) : null,
+          },
+        ]}
+      />
+      <AddContactModal customer={customer} opened={adding} onClose={() => setAdding(false)} />
+    </Stack>
+  );
 }

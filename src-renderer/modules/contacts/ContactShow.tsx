@@ -1,0 +1,73 @@
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconBuilding, IconEdit, IconTable, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Contact } from '../../../src-main/contract';
+import { FieldGrid } from '../../components/FieldGrid';
+import { contactFieldRows } from './contactFieldRows';
+import { useDeleteContactsFlow } from './useDeleteContactsFlow';
+
+/** One contact: header with its customer, actions, and its fields (基本信息). */
+export function ContactShow({ contact }: { contact: Contact }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const confirmDelete = useDeleteContactsFlow();
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Group gap="xs">
+            <Button
+              component={Link}
+              to="/contacts"
+              variant="subtle"
+              size="compact-sm"
+              leftSection={<IconArrowLeft size={14} />}
+            >
+              {t('contacts.browse')}
+            </Button>
+          </Group>
+          <Group gap="sm">
+            <Title order={2}>{contact.name}</Title>
+            {contact.isPrimary && <Badge variant="light">{t('contacts.primary')}</Badge>}
+            {contact.isDecisionMaker && <Badge color="grape">{t('contacts.decisionMaker')}</Badge>}
+          </Group>
+          <Group gap={6}>
+            <IconBuilding size={16} aria-hidden />
+            <Anchor component={Link} to={`/customers/${contact.customerId}`}>
+              {contact.customerName}
+            </Anchor>
+            {contact.title && <Text c="dimmed">· {contact.title}</Text>}
+          </Group>
+        </Stack>
+        <Group>
+          <Button
+            component={Link}
+            to={`/contacts/${contact.id}/fields`}
+            variant="default"
+            leftSection={<IconTable size={16} />}
+          >
+            {t('contacts.fieldTable')}
+          </Button>
+          <Button component={Link} to={`/contacts/${contact.id}/edit`} leftSection={<IconEdit size={16} />}>
+            {t('contacts.edit')}
+          </Button>
+          <Button
+            color="red"
+            variant="light"
+            leftSection={<IconTrash size={16} />}
+            onClick={() => confirmDelete([contact], () => void navigate('/contacts'))}
+          >
+            {t('contacts.delete')}
+          </Button>
+        </Group>
+      </Group>
+
+      <Title order={3} size="h4">
+        {t('contacts.basic')}
+      </Title>
+      <FieldGrid rows={contactFieldRows(contact, t, true)} />
+    </Stack>
+  );
+}

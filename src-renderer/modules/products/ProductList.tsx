@@ -1,0 +1,173 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ProductRow, productSortColumns } from '../../../src-main/contract';
+import { RecordTable } from '../../components/RecordTable';
+import { useBaseLookup } from '../../lib/base-data';
+import { formatDateTime } from '../../lib/format';
+import { useListParams } from '../../lib/list-params';
+import { formatMoney } from '../../lib/money';
+import { useChannelQuery } from '../../lib/queries';
+import { useDeleteProductsFlow } from './useDeleteProductsFlow';
+
+const PAGE_SIZE = 50;
+
+/** 浏览产品 and 查找产品: the list, its keyword box, category and status filters. State lives in the URL. */
+export function ProductList() {
+  const { t, i18n } = useTranslation();
+  const lookup = useBaseLookup();
+  const list = useListParams<(typeof productSortColumns)[number], 'categoryId' | 'active'>({
+    defaultSort: { column: 'code', direction: 'asc' },
+    filters: ['categoryId', 'active'],
+    textFilters: ['active'],
+  });
+  const [selected, setSelected] = useState<ProductRow[]>([]);
+  const confirmDelete = useDeleteProductsFlow();
+  const active = list.filterValue('active');
+
+  const query = useChannelQuery('products.list', {
+    keyword: list.debouncedKeyword || undefined,
+    categoryId: list.filters.categoryId as number | undefined,
+    active: active === 'true' ? true : active === 'false' ? false : undefined,
+    sort: list.sort,
+    page: list.page,
+    pageSize: PAGE_SIZE,
+  });
+  const total = query.data?.total ?? 0;
+  const field = (f: string) => t(`products.fields.${f}`);
+  const money = (cents: number) => formatMoney(cents, i18n.language);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2}>{t('products.browse')}</Title>
+        <Group>
+          <Button
+            color="red"
+            variant="light"
+            leftSection={<IconTrash size={16} />}
+            disabled={selected.length === 0}
+            onClick={() => confirmDelete(selected, () => setSelected([]))}
+          >
+            {t('products.deleteSelected', { count: selected.length })}
+          </Button>
+          <Button component={Link} to="/products/new" leftSection={<IconPlus size={16} />}>
+            {t('products.add')}
+          </Button>
+        </Group>
+      </Group>
+
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+        <TextInput
+          label={t('products.find')}
+          placeholder={t('products.findPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={list.keyword}
+          onChange={(e) => list.setKeyword(e.currentTarget.value)}
+          type="search"
+        />
+        <Select
+          label={field('categoryId')}
+          data={lookup.options('product_category')}
+          value={list.filterValue('categoryId')}
+          onChange={(v) => list.setFilter('categoryId', v)}
+          clearable
+          searchable
+        />
+        <Select
+          label={t('products.statusFilter')}
+          data={[
+            { value: 'true', label: t('products.activeYes') },
+            { value: 'false', label: t('products.activeNo') },
+          ]}
+          value={active}
+          onChange={(v) => list.setFilter('active', v)}
+          clearable
+        />
+      </SimpleGrid>
+
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {t('products.total', { count: total })}
+      </Text>
+
+      <RecordTable<ProductRow>
+        label={t('products.list')}
+        rows={query.data?.rows ?? []}
+        total={total}
+        page={list.page}
+        pageSize={PAGE_SIZE}
+        onPageChange={list.setPage}
+        sortStatus={list.sortStatus<ProductRow>()}
+        onSortStatusChange={list.setSort}
+        loading={query.isFetching && !query.data}
+        emptyText={t('products.empty')}
+        selected={selected}
+        onSelectedChange={setSelected}
+        selectLabel={(r) => t('products.selectRow', { name: r.name })}
+        selectAllLabel={t('products.selectAll')}
+        columns={[
+          { accessor: 'code', title: field('code'), sortable: true, width: 100 },
+          {
+            accessor: 'name',
+            title: field('name'),
+            sortable: true,
+            render: (r) => (
+              <Anchor component={Link} to={`/products/${r.id}`} size="sm">
+                {r.name}
+              </Anchor>
+            ),
+          },
+          {
+            accessor: 'category',
+            title: field('categoryId'),
+            sortable: true,
+            render: (r) => lookup.name(r.categoryId),
+          },
+          { accessor: 'unit', title: field('unit') },
+          {
+            accessor: 'listPrice',
+            title: field('listPrice'),
+            sortable: true,
+            textAlign: 'right',
+            render: (r) => money(r.listPrice),
+          },
+          {
+            accessor: 'cost',
+            title: field('cost'),
+            sortable: true,
+            textAlign: 'right',
+            render: (r) => money(r.cost),
+          },
+          {
+            accessor: 'active',
+            title: field('active'),
+            render: (r) => (
+              <Badge size="sm" variant="light" color={r.active ? 'green' : 'gray'}>
+                {t(r.active ? 'products.activeYes' : 'products.activeNo')}
+              </Badge>
+            ),
+          },
+          {
+            accessor: 'updatedAt',
+            title: field('updatedAt'),
+            sortable: true,
+            render: (r) => formatDateTime(r.updatedAt),
+          },
+        ]}
+      />
+    </Stack>
+  );
+}
