@@ -1,4 +1,10 @@
-// STUB: being written; replaced before this lands.
 import type { AppModule } from '../../app/modules';
+import { HomePage } from './HomePage';
+import { en, zh } from './messages';
 
-export const homeModule: AppModule = { key: 'home', path: '/', routes: [] };
+export const homeModule: AppModule = {
+  key: 'home',
+  path: '/',
+  messages: { zh, en },
+  routes: [{ index: true, element: <HomePage /> }],
+};

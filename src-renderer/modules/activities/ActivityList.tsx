@@ -1,0 +1,161 @@
+import { Anchor, Badge, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { activityTypes, type ActivityRow, type ActivityType } from '../../../src-main/contract';
+import { RecordTable } from '../../components/RecordTable';
+import { useListParams } from '../../lib/list-params';
+import { useChannelQuery } from '../../lib/queries';
+import { ActivityTypeBadge, formatLocalDateTime } from './activityMeta';
+import { useDeleteActivitiesFlow } from './useDeleteActivitiesFlow';
+
+const PAGE_SIZE = 50;
+type SortColumn = 'occurredAt' | 'nextFollowUp' | 'type' | 'subject' | 'customer';
+
+/** 浏览行动: every call, visit, email, meeting and message, filtered by type and done. */
+export function ActivityList() {
+  const { t } = useTranslation();
+  const list = useListParams<SortColumn, 'type' | 'done'>({
+    defaultSort: { column: 'occurredAt', direction: 'desc' },
+    filters: ['type', 'done'],
+    textFilters: ['type', 'done'],
+  });
+  const [selected, setSelected] = useState<ActivityRow[]>([]);
+  const confirmDelete = useDeleteActivitiesFlow();
+  const today = dayjs().format('YYYY-MM-DD');
+
+  const type = list.filterValue('type') as ActivityType | null;
+  const done = list.filterValue('done');
+  const query = useChannelQuery('activities.list', {
+    type: type && (activityTypes as readonly string[]).includes(type) ? type : undefined,
+    done: done === 'true' ? true : done === 'false' ? false : undefined,
+    sort: list.sort,
+    page: list.page,
+    pageSize: PAGE_SIZE,
+  });
+  const total = query.data?.total ?? 0;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2}>{t('activities.browse')}</Title>
+        <Group>
+          <Button
+            color="red"
+            variant="light"
+            leftSection={<IconTrash size={16} />}
+            disabled={selected.length === 0}
+            onClick={() => confirmDelete(selected, () => setSelected([]))}
+          >
+            {t('activities.deleteSelected', { count: selected.length })}
+          </Button>
+          <Button component={Link} to="/activities/new" leftSection={<IconPlus size={16} />}>
+            {t('activities.add')}
+          </Button>
+        </Group>
+      </Group>
+
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
+        <Select
+          label={t('activities.filterType')}
+          data={activityTypes.map((v) => ({ value: v, label: t(`activities.types.${v}`) }))}
+          value={type}
+          onChange={(v) => list.setFilter('type', v)}
+          clearable
+        />
+        <Select
+          label={t('activities.filterDone')}
+          data={[
+            { value: 'false', label: t('activities.doneNo') },
+            { value: 'true', label: t('activities.doneYes') },
+          ]}
+          value={done}
+          onChange={(v) => list.setFilter('done', v)}
+          clearable
+        />
+      </SimpleGrid>
+
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {t('activities.total', { count: total })}
+      </Text>
+
+      <RecordTable<ActivityRow>
+        label={t('activities.list')}
+        rows={query.data?.rows ?? []}
+        total={total}
+        page={list.page}
+        pageSize={PAGE_SIZE}
+        onPageChange={list.setPage}
+        sortStatus={list.sortStatus<ActivityRow>()}
+        onSortStatusChange={list.setSort}
+        loading={query.isFetching && !query.data}
+        emptyText={t('activities.empty')}
+        selected={selected}
+        onSelectedChange={setSelected}
+        selectLabel={(r) => t('activities.selectRow', { subject: r.subject })}
+        selectAllLabel={t('activities.selectAll')}
+        columns={[
+          {
+            accessor: 'occurredAt',
+            title: t('activities.fields.occurredAt'),
+            sortable: true,
+            width: 150,
+            render: (r) => formatLocalDateTime(r.occurredAt),
+          },
+          {
+            accessor: 'type',
+            title: t('activities.fields.type'),
+            sortable: true,
+            width: 100,
+            render: (r) => <ActivityTypeBadge type={r.type} />,
+          },
+          {
+            accessor: 'subject',
+            title: t('activities.fields.subject'),
+            sortable: true,
+            render: (r) => (
+              <Anchor component={Link} to={`/activities/${r.id}`} size="sm">
+                {r.subject}
+              </Anchor>
+            ),
+          },
+          {
+            accessor: 'customer',
+            title: t('activities.fields.customerId'),
+            sortable: true,
+            render: (r) => (
+              <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm" c="inherit">
+                {r.customerName}
+              </Anchor>
+            ),
+          },
+          { accessor: 'contactName', title: t('activities.fields.contactId') },
+          {
+            accessor: 'nextFollowUp',
+            title: t('activities.fields.nextFollowUp'),
+            sortable: true,
+            width: 120,
+            render: (r) =>
+              r.nextFollowUp && (
+                <Text size="sm" c={!r.done && r.nextFollowUp < today ? 'red' : undefined}>
+                  {r.nextFollowUp}
+                </Text>
+              ),
+          },
+          {
+            accessor: 'done',
+            title: t('activities.fields.done'),
+            width: 90,
+            render: (r) => (
+              <Badge variant="light" color={r.done ? 'green' : 'gray'}>
+                {r.done ? t('activities.doneYes') : t('activities.doneNo')}
+              </Badge>
+            ),
+          },
+        ]}
+      />
+    </Stack>
+  );
+}
