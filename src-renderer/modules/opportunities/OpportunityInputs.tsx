@@ -1,0 +1,248 @@
+import { Fieldset, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import {
+  opportunityCreateInput,
+  type Opportunity,
+  type OpportunityCreateInput,
+} from '../../../src-main/contract';
+import { LinesEditor, linesTotal, type LineDraft } from '../../components/LinesEditor';
+import { MoneyInput } from '../../components/MoneyInput';
+import { RecordSelect } from '../../components/RecordSelect';
+import { useBaseLookup } from '../../lib/base-data';
+import { schemaValidator } from '../../lib/errors';
+import { useStages } from './stages';
+
+/** An opportunity as the form holds it: no choice as null, an empty date or probability as ''. */
+export interface OpportunityFormValues {
+  customerId: number | null;
+  contactId: number | null;
+  title: string;
+  sourceId: number | null;
+  stageId: number | null;
+  probability: number | '';
+  expectedAmount: number;
+  expectedCloseDate: string;
+  ownerId: number | null;
+  notes: string;
+  lines: LineDraft[];
+}
+
+export function emptyOpportunityValues(
+  customerId: number | null = null,
+  stage: { id: number; probability: number | null } | undefined = undefined,
+): OpportunityFormValues {
+  return {
+    customerId,
+    contactId: null,
+    title: '',
+    sourceId: null,
+    stageId: stage?.id ?? null,
+    probability: stage?.probability ?? '',
+    expectedAmount: 0,
+    expectedCloseDate: '',
+    ownerId: null,
+    notes: '',
+    lines: [],
+  };
+}
+
+export function opportunityToValues(o: Opportunity): OpportunityFormValues {
+  return {
+    customerId: o.customerId,
+    contactId: o.contactId,
+    title: o.title,
+    sourceId: o.sourceId,
+    stageId: o.stageId,
+    probability: o.probability,
+    expectedAmount: o.expectedAmount,
+    expectedCloseDate: o.expectedCloseDate ?? '',
+    ownerId: o.ownerId,
+    notes: o.notes ?? '',
+    lines: o.lines.map((l) => ({
+      productId: l.productId,
+      productName: l.productName,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      discount: l.discount,
+    })),
+  };
+}
+
+/**
+ * The form's values as the contract takes them. An empty picker is a missing value (so the form
+ * says 必填 beside it); no stage or probability lets the main process choose its default.
+ */
+export function opportunityInput(values: OpportunityFormValues): OpportunityCreateInput {
+  const missing = undefined as unknown as number;
+  return {
+    customerId: values.customerId ?? missing,
+    contactId: values.contactId,
+    title: values.title,
+    sourceId: values.sourceId,
+    stageId: values.stageId ?? undefined,
+    probability: values.probability === '' ? undefined : values.probability,
+    expectedAmount: values.expectedAmount,
+    expectedCloseDate: values.expectedCloseDate || null,
+    ownerId: values.ownerId,
+    notes: values.notes,
+    lines: values.lines.map((l) => ({
+      productId: l.productId ?? missing,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      discount: l.discount,
+    })),
+  };
+}
+
+/** Refuses in the form exactly what opportunities.create would refuse. */
+export function opportunityValidator(t: TFunction) {
+  const validate = schemaValidator<OpportunityCreateInput>(opportunityCreateInput, t);
+  return (values: OpportunityFormValues) => validate(opportunityInput(values));
+}
+
+/** The first problem with a line, as "第 2 行：必填", for the lines editor. */
+function linesError(t: TFunction, errors: Record<string, unknown>): string | undefined {
+  for (const [path, error] of Object.entries(errors)) {
+    const m = /^lines(?:\.(\d+))?/.exec(path);
+    if (m && error) {
+      return m[1] === undefined
+        ? String(error)
+        : t('opportunities.lineError', { n: Number(m[1]) + 1, reason: error });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The inputs of 增加机会 and 修改机会. `labels` name the current customer and contact in an edit
+ * form (or a customer given in the URL).
+ */
+export function OpportunityInputs({
+  form,
+  labels = {},
+}: {
+  form: UseFormReturnType<OpportunityFormValues>;
+  labels?: { customer?: string | null; contact?: string | null };
+}) {
+  const { t } = useTranslation();
+  const lookup = useBaseLookup();
+  const stages = useStages();
+  const label = (f: string) => t(`opportunities.fields.${f}`);
+  const { values } = form;
+  const hasLines = values.lines.length > 0;
+
+  const baseSelect = (field: 'sourceId' | 'ownerId', kind: 'source' | 'sales_rep') => (
+    <Select
+      label={label(field)}
+      data={lookup.options(kind)}
+      value={values[field] == null ? null : String(values[field])}
+      onChange={(v) => form.setFieldValue(field, v ? Number(v) : null)}
+      error={form.errors[field]}
+      clearable
+      searchable
+    />
+  );
+
+  // A stage since made inactive stays choosable on the opportunity that is in it.
+  const stageOptions =
+    values.stageId != null && !stages.openOptions.some((o) => o.value === String(values.stageId))
+      ? [{ value: String(values.stageId), label: lookup.name(values.stageId) }, ...stages.openOptions]
+      : stages.openOptions;
+
+  return (
+    <Stack gap="md">
+      <Fieldset legend={t('opportunities.sections.basic')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          <RecordSelect
+            source="customers"
+            label={label('customerId')}
+            withAsterisk
+            value={values.customerId}
+            onChange={(id) => {
+              if (id !== values.customerId) form.setFieldValue('contactId', null);
+              form.setFieldValue('customerId', id);
+            }}
+            initialLabel={labels.customer}
+            error={form.errors.customerId}
+          />
+          <RecordSelect
+            // A new customer's contacts: start the picker afresh.
+            key={`contact-${values.customerId ?? ''}`}
+            source="contacts"
+            label={label('contactId')}
+            where={{ customerId: values.customerId ?? undefined }}
+            disabled={values.customerId == null}
+            placeholder={values.customerId == null ? t('opportunities.pickCustomerFirst') : undefined}
+            value={values.contactId}
+            onChange={(id) => form.setFieldValue('contactId', id)}
+            initialLabel={values.contactId != null ? labels.contact : null}
+            error={form.errors.contactId}
+          />
+          <TextInput label={label('title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
+          {baseSelect('sourceId', 'source')}
+          {baseSelect('ownerId', 'sales_rep')}
+        </SimpleGrid>
+      </Fieldset>
+
+      <Fieldset legend={t('opportunities.sections.forecast')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          <Select
+            label={label('stageId')}
+            description={t('opportunities.stageProbability')}
+            data={stageOptions}
+            value={values.stageId == null ? null : String(values.stageId)}
+            onChange={(v) => {
+              const stageId = v ? Number(v) : null;
+              form.setFieldValue('stageId', stageId);
+              const p = stages.probability(stageId);
+              if (p != null) form.setFieldValue('probability', p);
+            }}
+            error={form.errors.stageId}
+            allowDeselect={false}
+          />
+          <NumberInput
+            label={label('probability')}
+            min={0}
+            max={100}
+            allowDecimal={false}
+            suffix="%"
+            {...form.getInputProps('probability')}
+          />
+          <MoneyInput
+            label={label('expectedAmount')}
+            description={hasLines ? t('opportunities.amountFromLines') : undefined}
+            disabled={hasLines}
+            value={hasLines ? linesTotal(values.lines) : values.expectedAmount}
+            onChange={(cents) => form.setFieldValue('expectedAmount', cents)}
+            error={form.errors.expectedAmount}
+          />
+          <TextInput
+            type="date"
+            label={label('expectedCloseDate')}
+            {...form.getInputProps('expectedCloseDate')}
+          />
+        </SimpleGrid>
+      </Fieldset>
+
+      <Fieldset legend={t('opportunities.sections.lines')}>
+        <LinesEditor
+          value={values.lines}
+          onChange={(lines) => {
+            form.setFieldValue('lines', lines);
+            // The lines changed: what was said about them no longer applies.
+            form.setErrors(
+              Object.fromEntries(Object.entries(form.errors).filter(([k]) => !k.startsWith('lines'))),
+            );
+          }}
+          error={linesError(t, form.errors)}
+        />
+      </Fieldset>
+
+      <Fieldset legend={t('opportunities.sections.other')}>
+        <Textarea label={label('notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+      </Fieldset>
+    </Stack>
+  );
+}
