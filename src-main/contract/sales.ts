@@ -35,6 +35,12 @@ export const saleUpdateInput = z.strictObject({
   id,
   version: z.number().int().min(1),
   ...z.object(saleFields).partial().shape,
+  // Without defaults: zod 4 fills a default in even under .partial(), and a field left out of
+  // an update must be left alone (an update of the notes alone must not reset the status, the
+  // amount received or drop the lines).
+  status: z.enum(saleStatuses).optional(),
+  amountReceived: cents.optional(),
+  lines: linesInput.optional(),
 });
 
 export const saleSortColumns = [
