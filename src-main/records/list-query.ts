@@ -18,8 +18,20 @@ export interface ListSpec<Sort extends string> {
 }
 
 export interface ListRequest<Sort extends string> {
-  /** Conditions on the main table (`alias.column = ?`) with their parameters. */
-  terms: { sql: string; params: unknown[] }[];
+  /**
+   * Conditions on the main table (`alias.column = ?`) with their parameters. `keepIndex` marks
+   * a term whose index must stay usable even when the plan walks the sort index: one whose index
+   * already yields the rows in the sort order (one customer's sales by date through
+   * sales_customer (customer_id, sale_date)), or a range on the sort column itself (a date range
+   * when sorting by date): hiding those would scan past every row outside them.
+   */
+  terms: { sql: string; params: unknown[]; keepIndex?: boolean }[];
+  /**
+   * Walk (true) or collect (false) regardless of the count: for a caller that knows better, e.g.
+   * when its kept terms' index already reads the rows in the sort order. Left out, the count
+   * decides (below).
+   */
+  walk?: boolean;
   keyword?: string;
   sort: { column: Sort; direction: 'asc' | 'desc' };
   page: number;
@@ -59,7 +71,7 @@ export function planList<Sort extends string>(
   }
   const params = terms.flatMap((t) => t.params);
   const where = (prefix: string) =>
-    terms.length ? `WHERE ${terms.map((t) => prefix + t.sql).join(' AND ')}` : '';
+    terms.length ? `WHERE ${terms.map((t) => (t.keepIndex ? '' : prefix) + t.sql).join(' AND ')}` : '';
 
   // Each record has exactly one search row, so a keyword alone is counted by the index itself.
   const total = (
@@ -74,8 +86,8 @@ export function planList<Sort extends string>(
   const offset = (req.page - 1) * req.pageSize;
   if (offset >= total) return { total, page: null };
 
-  let walk = false;
-  if (terms.length > 0) {
+  let walk = req.walk ?? false;
+  if (req.walk === undefined && terms.length > 0) {
     const rowCount = (stmt(db, `SELECT max(id) FROM ${spec.table}`).pluck().get() as number | null) ?? 0;
     walk = total * total > (offset + req.pageSize) * rowCount;
   }
