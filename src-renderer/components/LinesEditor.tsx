@@ -64,7 +64,9 @@ export function LinesEditor({
                   aria-label={t('lines.productN', { n: i + 1 })}
                   value={line.productId}
                   initialLabel={line.productName}
-                  onChange={(productId) => set(i, { productId })}
+                  // A pick arrives through onPick, with the list price; onChange follows it with
+                  // the same stale `value`, so here it only clears (it would undo the price).
+                  onChange={(productId) => productId === null && set(i, { productId })}
                   onPick={(p) => set(i, { productId: p.id as number, unitPrice: p.listPrice as number })}
                 />
               </Table.Td>
