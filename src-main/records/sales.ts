@@ -1,9 +1,127 @@
-// STUB: being written; replaced before this lands.
-import { AppError } from '../db/errors';
+import {
+  cents,
+  type ChannelParsedInput,
+  type Page,
+  type Sale,
+  type SaleRow,
+  type saleSortColumns,
+} from '../contract';
+import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
-import { stmt } from '../db/statements';
+import { nextCode, selectList, stmt } from '../db/statements';
 import type { HandlerMap } from '../ipc/registry';
+import { assertBaseRefs } from './base-data';
+import type { HandlerContext } from './context';
+import { assertContactOf, assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
+import { productsOnLines, readLines, replaceLines, type LineTable } from './lines';
+import { planList, runList, type ListPlan, type ListSpec } from './list-query';
 import { writeSearchRow } from './search-index';
+
+type CreateInput = ChannelParsedInput<'sales.create'>;
+type UpdateInput = ChannelParsedInput<'sales.update'>;
+type ListInput = ChannelParsedInput<'sales.list'>;
+type SaleSortColumn = (typeof saleSortColumns)[number];
+
+const SALE_LINES: LineTable = { table: 'sale_lines', parent: 'sale_id' };
+const refKinds = { ownerId: 'sales_rep' } as const;
+
+/** The largest sale total, the same bound as any other amount of money (cents). */
+const MAX_AMOUNT = cents.maxValue!;
+
+const ownFields = [
+  'id',
+  'code',
+  'customerId',
+  'contactId',
+  'opportunityId',
+  'saleDate',
+  'ownerId',
+  'status',
+  'amount',
+  'amountReceived',
+  'notes',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+const rowFields = [
+  'id',
+  'code',
+  'customerId',
+  'opportunityId',
+  'saleDate',
+  'ownerId',
+  'status',
+  'amount',
+  'amountReceived',
+  'updatedAt',
+] as const satisfies readonly (keyof SaleRow)[];
+
+const SELECT_ONE = `SELECT ${selectList(ownFields, 's.')}, c.name AS customerName, k.name AS contactName,
+    o.code AS opportunityCode
+  FROM sales s
+  JOIN customers c ON c.id = s.customer_id
+  LEFT JOIN contacts k ON k.id = s.contact_id
+  LEFT JOIN opportunities o ON o.id = s.opportunity_id
+  WHERE s.id = ?`;
+
+export function getSale(db: Db, id: number): Sale {
+  const row = stmt<Omit<Sale, 'lines'>>(db, SELECT_ONE).get(id);
+  if (!row) throw notFound('Sale', id);
+  return { ...row, lines: readLines(db, SALE_LINES, id) };
+}
+
+const sortSql: Record<SaleSortColumn, string> = {
+  code: 's.code',
+  saleDate: 's.sale_date',
+  customer: 'c.name',
+  amount: 's.amount',
+  amountReceived: 's.amount_received',
+  status: 's.status',
+  updatedAt: 's.updated_at',
+};
+
+/** Rows carry their customer's name; CROSS JOIN keeps the sales as SQLite's outer loop. */
+const listSpec: ListSpec<SaleSortColumn> = {
+  table: 'sales',
+  alias: 's',
+  joins: 'CROSS JOIN customers c ON c.id = s.customer_id',
+  select: `${selectList(rowFields, 's.')}, c.name AS customerName`,
+  searchTable: 'sale_search',
+  sortSql,
+};
+
+/**
+ * The count, and the page query chosen for it (see planList).
+ *
+ * Sorted by date, one customer's sales come out of sales_customer (customer_id, sale_date)
+ * already in order, and a date range out of sales_date (or sales_customer, with a customer):
+ * those terms keep their index, and without a keyword the page is read that way, in order, with
+ * status and owner only filtering (never collected through their own index and sorted).
+ */
+export function planSaleList(db: Db, input: ListInput): ListPlan {
+  const byDate = input.sort.column === 'saleDate';
+  const dateRange = input.dateFrom !== undefined || input.dateTo !== undefined;
+  const terms: { sql: string; params: unknown[]; keepIndex?: boolean }[] = [];
+  if (input.customerId !== undefined) {
+    terms.push({ sql: 's.customer_id = ?', params: [input.customerId], keepIndex: byDate });
+  }
+  if (input.status !== undefined) terms.push({ sql: 's.status = ?', params: [input.status] });
+  if (input.ownerId !== undefined) terms.push({ sql: 's.owner_id = ?', params: [input.ownerId] });
+  if (input.dateFrom !== undefined) {
+    terms.push({ sql: 's.sale_date >= ?', params: [input.dateFrom], keepIndex: byDate });
+  }
+  if (input.dateTo !== undefined) {
+    terms.push({ sql: 's.sale_date <= ?', params: [input.dateTo], keepIndex: byDate });
+  }
+  const inOrder = byDate && (input.customerId !== undefined || dateRange) && !input.keyword?.trim();
+  return planList(db, listSpec, { ...input, terms, ...(inOrder ? { walk: true } : {}) });
+}
+
+export function listSales(db: Db, input: ListInput): Page<SaleRow> {
+  return runList<SaleRow>(db, planSaleList(db, input), input);
+}
 
 /** Rebuilds a sale's search row: its order number, customer name, contact name and notes. */
 export function indexSale(db: Db, id: number): void {
@@ -16,16 +134,99 @@ export function indexSale(db: Db, id: number): void {
   if (s) writeSearchRow(db, 'sale_search', id, [s.code, s.customer, s.contact, s.notes]);
 }
 
-const todo = (): never => {
-  throw new AppError('INTERNAL', 'not built yet');
-};
+/** Rebuilds the search rows of a customer's sales, which hold its name (after a rename). */
+export function indexSalesOfCustomer(db: Db, customerId: number): void {
+  const ids = stmt(db, 'SELECT id FROM sales WHERE customer_id = ?').pluck().all(customerId) as number[];
+  for (const id of ids) indexSale(db, id);
+}
+
+/** Rebuilds the search rows of the sales that name a contact (after a rename). */
+export function indexSalesOfContact(db: Db, contactId: number): void {
+  const ids = stmt(db, 'SELECT id FROM sales WHERE contact_id = ?').pluck().all(contactId) as number[];
+  for (const id of ids) indexSale(db, id);
+}
+
+/**
+ * Writes a sale's lines (a snapshot of each product's name and unit; the unit price defaults to
+ * the product's list price as it is now) and stores their total as the sale's amount.
+ */
+function writeLines(
+  db: Db,
+  id: number,
+  lines: CreateInput['lines'],
+  keepProducts?: ReadonlySet<number>,
+): void {
+  const amount = replaceLines(db, SALE_LINES, id, lines, keepProducts);
+  if (amount > MAX_AMOUNT) {
+    throw new AppError('VALIDATION', `lines: the total ${amount} is more than ${MAX_AMOUNT} cents`, {
+      field: 'lines',
+      reason: 'too_big',
+      limit: MAX_AMOUNT,
+    });
+  }
+  stmt(db, 'UPDATE sales SET amount = ? WHERE id = ?').run(amount, id);
+}
+
+export function createSale(ctx: HandlerContext, input: CreateInput): Sale {
+  const { db } = ctx;
+  return db
+    .transaction(() => {
+      assertRecord(db, 'customers', 'customerId', input.customerId);
+      assertContactOf(db, input.contactId, input.customerId);
+      assertBaseRefs(db, refKinds, input);
+      const { lines, ...fields } = input;
+      const id = insertRow(db, 'sales', { code: nextCode(db, 'SO', 'sales'), ...fields }, ctx.now());
+      writeLines(db, id, lines);
+      indexSale(db, id);
+      return getSale(db, id);
+    })
+    .immediate();
+}
+
+/**
+ * 修改销售. A partial update; `lines`, when given, replace all lines, and products already on the
+ * sale may stay on it even if they have been deactivated since. A cancelled (or paid) sale can
+ * still be edited: the status is a field like any other, and a cancelled order is set right or
+ * reinstated by changing it. Which opportunity a sale came from is set only by closing that
+ * opportunity, never here.
+ */
+export function updateSale(ctx: HandlerContext, input: UpdateInput): Sale {
+  const { db } = ctx;
+  const { id, version, lines, ...changes } = input;
+  return db
+    .transaction(() => {
+      checkVersion(db, 'sales', 'Sale', id, version);
+      const current = stmt<{ customerId: number; contactId: number | null }>(
+        db,
+        'SELECT customer_id AS customerId, contact_id AS contactId FROM sales WHERE id = ?',
+      ).get(id)!;
+      if (changes.customerId !== undefined) {
+        assertRecord(db, 'customers', 'customerId', changes.customerId);
+      }
+      if (changes.customerId !== undefined || changes.contactId !== undefined) {
+        // The contact (new or kept) must belong to the customer (new or kept).
+        assertContactOf(
+          db,
+          changes.contactId !== undefined ? changes.contactId : current.contactId,
+          changes.customerId ?? current.customerId,
+        );
+      }
+      assertBaseRefs(db, refKinds, changes);
+      if (lines !== undefined) writeLines(db, id, lines, productsOnLines(db, SALE_LINES, id));
+      updateRow(db, 'sales', id, changes, ctx.now());
+      indexSale(db, id);
+      return getSale(db, id);
+    })
+    .immediate();
+}
 
 export const saleHandlers: HandlerMap<
   'sales.list' | 'sales.get' | 'sales.create' | 'sales.update' | 'sales.delete'
 > = {
-  'sales.list': todo,
-  'sales.get': todo,
-  'sales.create': todo,
-  'sales.update': todo,
-  'sales.delete': todo,
+  'sales.list': (ctx, input) => listSales(ctx.db, input),
+  'sales.get': (ctx, input) => getSale(ctx.db, input.id),
+  'sales.create': createSale,
+  'sales.update': updateSale,
+  // The lines go with the sale (ON DELETE CASCADE), the search row by trigger.
+  'sales.delete': (ctx, input) => deleteByIds(ctx.db, 'sales', 'Sale', input.ids),
 };
