@@ -1,0 +1,232 @@
+import { Fieldset, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import {
+  saleCreateInput,
+  type Sale,
+  type SaleCreateInput,
+  type SaleStatus,
+} from '../../../src-main/contract';
+import { LinesEditor, linesTotal, type LineDraft } from '../../components/LinesEditor';
+import { MoneyInput } from '../../components/MoneyInput';
+import { RecordSelect } from '../../components/RecordSelect';
+import { useBaseLookup } from '../../lib/base-data';
+import { schemaValidator } from '../../lib/errors';
+import { formatMoney } from '../../lib/money';
+import { useStatusOptions } from './status';
+
+/** A sale as the form holds it: no choice as null, text as '', the date as YYYY-MM-DD. */
+export interface SaleFormValues {
+  customerId: number | null;
+  contactId: number | null;
+  saleDate: string;
+  ownerId: number | null;
+  status: SaleStatus;
+  amountReceived: number;
+  notes: string;
+  lines: LineDraft[];
+}
+
+/** A new sale: today, confirmed, nothing received; for a customer when one is given. */
+export function emptySaleValues(customerId: number | null = null): SaleFormValues {
+  return {
+    customerId,
+    contactId: null,
+    saleDate: dayjs().format('YYYY-MM-DD'),
+    ownerId: null,
+    status: 'confirmed',
+    amountReceived: 0,
+    notes: '',
+    lines: [],
+  };
+}
+
+export function saleToValues(s: Sale): SaleFormValues {
+  return {
+    customerId: s.customerId,
+    contactId: s.contactId,
+    saleDate: s.saleDate,
+    ownerId: s.ownerId,
+    status: s.status,
+    amountReceived: s.amountReceived,
+    notes: s.notes ?? '',
+    lines: s.lines.map((l) => ({
+      productId: l.productId,
+      productName: l.productName,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      discount: l.discount,
+    })),
+  };
+}
+
+/**
+ * The form's values as the contract takes them. An empty picker is a missing value, so the form
+ * says 必填 beside it. Every line carries its unit price: the list price the product had when it
+ * was picked, or the price the line was sold at.
+ */
+export function saleInput(values: SaleFormValues): SaleCreateInput {
+  const missing = undefined as unknown as number;
+  return {
+    customerId: values.customerId ?? missing,
+    contactId: values.contactId,
+    saleDate: values.saleDate,
+    ownerId: values.ownerId,
+    status: values.status,
+    amountReceived: values.amountReceived,
+    notes: values.notes,
+    lines: values.lines.map((l) => ({
+      productId: l.productId ?? missing,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      discount: l.discount,
+    })),
+  };
+}
+
+/** Refuses in the form exactly what sales.create would refuse. */
+export function saleValidator(t: TFunction) {
+  const validate = schemaValidator<SaleCreateInput>(saleCreateInput, t);
+  return (values: SaleFormValues) => validate(saleInput(values));
+}
+
+/** The first problem with the lines, as "第 2 行：必填", shown under the lines editor. */
+function firstLineError(t: TFunction, errors: Record<string, unknown>): string | undefined {
+  for (const [path, error] of Object.entries(errors)) {
+    if (!error || !path.startsWith('lines')) continue;
+    const n = /^lines\.(\d+)/.exec(path)?.[1];
+    return n === undefined
+      ? String(error)
+      : t('sales.lineError', { n: Number(n) + 1, reason: String(error) });
+  }
+  return undefined;
+}
+
+/**
+ * The inputs of 新建销售 and 修改销售. `labels` name the current customer and contact in an edit
+ * form (or the customer given in the URL).
+ */
+export function SaleInputs({
+  form,
+  labels = {},
+}: {
+  form: UseFormReturnType<SaleFormValues>;
+  labels?: { customer?: string | null; contact?: string | null };
+}) {
+  const { t, i18n } = useTranslation();
+  const lookup = useBaseLookup();
+  const statusOptions = useStatusOptions();
+  const label = (f: string) => t(`sales.fields.${f}`);
+  const { values } = form;
+  const total = linesTotal(values.lines);
+
+  return (
+    <Stack gap="md">
+      <Fieldset legend={t('sales.sections.basic')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          <RecordSelect
+            source="customers"
+            label={label('customerId')}
+            withAsterisk
+            data-autofocus={values.customerId == null || undefined}
+            value={values.customerId}
+            onChange={(id) => {
+              // Another customer's contacts are not this one's.
+              if (id !== values.customerId) form.setFieldValue('contactId', null);
+              form.setFieldValue('customerId', id);
+            }}
+            initialLabel={labels.customer}
+            error={form.errors.customerId}
+          />
+          <RecordSelect
+            // A new customer: the contact picker starts afresh with that customer's contacts.
+            key={`contact-${values.customerId ?? ''}`}
+            source="contacts"
+            label={label('contactId')}
+            where={{ customerId: values.customerId ?? undefined }}
+            disabled={values.customerId == null}
+            placeholder={values.customerId == null ? t('sales.pickCustomerFirst') : undefined}
+            value={values.contactId}
+            onChange={(id) => form.setFieldValue('contactId', id)}
+            initialLabel={values.contactId != null ? labels.contact : null}
+            error={form.errors.contactId}
+          />
+          <TextInput type="date" label={label('saleDate')} withAsterisk {...form.getInputProps('saleDate')} />
+          <Select
+            label={label('ownerId')}
+            data={
+              // An owner since made inactive stays shown on the sale that has it.
+              values.ownerId != null &&
+              !lookup.options('sales_rep').some((o) => o.value === String(values.ownerId))
+                ? [
+                    { value: String(values.ownerId), label: lookup.name(values.ownerId) },
+                    ...lookup.options('sales_rep'),
+                  ]
+                : lookup.options('sales_rep')
+            }
+            value={values.ownerId == null ? null : String(values.ownerId)}
+            onChange={(v) => form.setFieldValue('ownerId', v ? Number(v) : null)}
+            error={form.errors.ownerId}
+            clearable
+            searchable
+          />
+          <Select
+            label={label('status')}
+            data={statusOptions}
+            value={values.status}
+            onChange={(v) => v && form.setFieldValue('status', v as SaleStatus)}
+            error={form.errors.status}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+      </Fieldset>
+
+      <Fieldset legend={t('sales.sections.lines')}>
+        <LinesEditor
+          value={values.lines}
+          onChange={(lines) => {
+            form.setFieldValue('lines', lines);
+            // The lines changed: what was said about them no longer applies.
+            form.setErrors(
+              Object.fromEntries(Object.entries(form.errors).filter(([k]) => !k.startsWith('lines'))),
+            );
+          }}
+          error={firstLineError(t, form.errors)}
+        />
+      </Fieldset>
+
+      <Fieldset legend={t('sales.sections.money')}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <div>
+            <Text size="sm" fw={500}>
+              {label('amount')}
+            </Text>
+            <Text size="lg" aria-label={label('amount')} aria-live="polite">
+              {formatMoney(total, i18n.language)}
+            </Text>
+          </div>
+          <MoneyInput
+            label={label('amountReceived')}
+            value={values.amountReceived}
+            onChange={(cents) => form.setFieldValue('amountReceived', cents)}
+            error={form.errors.amountReceived}
+          />
+          <div>
+            <Text size="sm" fw={500}>
+              {t('sales.outstanding')}
+            </Text>
+            <Text size="lg" aria-label={t('sales.outstanding')} aria-live="polite">
+              {formatMoney(total - values.amountReceived, i18n.language)}
+            </Text>
+          </div>
+        </SimpleGrid>
+      </Fieldset>
+
+      <Fieldset legend={t('sales.sections.other')}>
+        <Textarea label={label('notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+      </Fieldset>
+    </Stack>
+  );
+}

@@ -1,0 +1,181 @@
+import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  isoDate,
+  saleStatuses,
+  type SaleRow,
+  type SaleStatus,
+  type saleSortColumns,
+} from '../../../src-main/contract';
+import { RecordTable } from '../../components/RecordTable';
+import { useBaseLookup } from '../../lib/base-data';
+import { useListParams } from '../../lib/list-params';
+import { formatMoney } from '../../lib/money';
+import { useChannelQuery } from '../../lib/queries';
+import { SaleStatusBadge, useStatusOptions } from './status';
+import { useDeleteSalesFlow } from './useDeleteSalesFlow';
+
+type SaleSortColumn = (typeof saleSortColumns)[number];
+const PAGE_SIZE = 50;
+const filters = ['status', 'ownerId', 'dateFrom', 'dateTo'] as const;
+
+/** A date from the URL, or nothing while it is half typed or not a date. */
+const dateOrUndefined = (v: unknown) => (isoDate.safeParse(v).success ? (v as string) : undefined);
+
+/** 浏览 and 查找 sales: the list, its keyword box and filters. State lives in the URL. */
+export function SaleList() {
+  const { t, i18n } = useTranslation();
+  const lookup = useBaseLookup();
+  const statusOptions = useStatusOptions();
+  const list = useListParams<SaleSortColumn, (typeof filters)[number]>({
+    defaultSort: { column: 'saleDate', direction: 'desc' },
+    filters,
+    textFilters: ['status', 'dateFrom', 'dateTo'],
+  });
+  const [selected, setSelected] = useState<SaleRow[]>([]);
+  const confirmDelete = useDeleteSalesFlow();
+
+  const status = list.filters.status as string | undefined;
+  const query = useChannelQuery('sales.list', {
+    keyword: list.debouncedKeyword || undefined,
+    status: saleStatuses.includes(status as SaleStatus) ? (status as SaleStatus) : undefined,
+    ownerId: (list.filters.ownerId as number | undefined) || undefined,
+    dateFrom: dateOrUndefined(list.filters.dateFrom),
+    dateTo: dateOrUndefined(list.filters.dateTo),
+    sort: list.sort,
+    page: list.page,
+    pageSize: PAGE_SIZE,
+  });
+  const total = query.data?.total ?? 0;
+  const field = (f: string) => t(`sales.fields.${f}`);
+  const money = (cents: number) => formatMoney(cents, i18n.language);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2}>{t('sales.browse')}</Title>
+        <Group>
+          <Button
+            color="red"
+            variant="light"
+            leftSection={<IconTrash size={16} />}
+            disabled={selected.length === 0}
+            onClick={() => confirmDelete(selected, () => setSelected([]))}
+          >
+            {t('sales.deleteSelected', { count: selected.length })}
+          </Button>
+          <Button component={Link} to="/sales/new" leftSection={<IconPlus size={16} />}>
+            {t('sales.add')}
+          </Button>
+        </Group>
+      </Group>
+
+      <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
+        <TextInput
+          label={t('sales.find')}
+          placeholder={t('sales.findPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={list.keyword}
+          onChange={(e) => list.setKeyword(e.currentTarget.value)}
+          type="search"
+        />
+        <Select
+          label={field('status')}
+          data={statusOptions}
+          value={list.filterValue('status')}
+          onChange={(v) => list.setFilter('status', v)}
+          clearable
+        />
+        <Select
+          label={field('ownerId')}
+          data={lookup.options('sales_rep')}
+          value={list.filterValue('ownerId')}
+          onChange={(v) => list.setFilter('ownerId', v)}
+          clearable
+          searchable
+        />
+        <TextInput
+          type="date"
+          label={t('sales.filterDateFrom')}
+          value={list.filterValue('dateFrom') ?? ''}
+          onChange={(e) => list.setFilter('dateFrom', e.currentTarget.value || null)}
+        />
+        <TextInput
+          type="date"
+          label={t('sales.filterDateTo')}
+          value={list.filterValue('dateTo') ?? ''}
+          onChange={(e) => list.setFilter('dateTo', e.currentTarget.value || null)}
+        />
+      </SimpleGrid>
+
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {t('sales.total', { count: total })}
+      </Text>
+
+      <RecordTable<SaleRow>
+        label={t('sales.list')}
+        rows={query.data?.rows ?? []}
+        total={total}
+        page={list.page}
+        pageSize={PAGE_SIZE}
+        onPageChange={list.setPage}
+        sortStatus={list.sortStatus<SaleRow>()}
+        onSortStatusChange={list.setSort}
+        loading={query.isFetching && !query.data}
+        emptyText={t('sales.empty')}
+        selected={selected}
+        onSelectedChange={setSelected}
+        selectLabel={(r) => t('sales.selectRow', { code: r.code })}
+        selectAllLabel={t('sales.selectAll')}
+        columns={[
+          {
+            accessor: 'code',
+            title: field('code'),
+            sortable: true,
+            width: 110,
+            render: (r) => (
+              <Anchor component={Link} to={`/sales/${r.id}`} size="sm">
+                {r.code}
+              </Anchor>
+            ),
+          },
+          { accessor: 'saleDate', title: field('saleDate'), sortable: true, width: 120 },
+          {
+            accessor: 'customer',
+            title: field('customerId'),
+            sortable: true,
+            render: (r) => (
+              <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm">
+                {r.customerName}
+              </Anchor>
+            ),
+          },
+          {
+            accessor: 'amount',
+            title: field('amount'),
+            sortable: true,
+            textAlign: 'right',
+            render: (r) => money(r.amount),
+          },
+          {
+            accessor: 'amountReceived',
+            title: field('amountReceived'),
+            sortable: true,
+            textAlign: 'right',
+            render: (r) => money(r.amountReceived),
+          },
+          {
+            accessor: 'status',
+            title: field('status'),
+            sortable: true,
+            render: (r) => <SaleStatusBadge status={r.status} />,
+          },
+          { accessor: 'ownerId', title: field('ownerId'), render: (r) => lookup.name(r.ownerId) },
+        ]}
+      />
+    </Stack>
+  );
+}
