@@ -92,6 +92,8 @@ CREATE INDEX opportunities_stage      ON opportunities (status, stage_id);
 CREATE INDEX opportunities_close_date ON opportunities (status, expected_close_date);
 CREATE INDEX opportunities_owner      ON opportunities (owner_id);
 CREATE INDEX opportunities_updated_at ON opportunities (updated_at);
+-- Deleting a contact clears it from these (ON DELETE SET NULL): without an index, a full scan.
+CREATE INDEX opportunities_contact    ON opportunities (contact_id);
 
 CREATE VIRTUAL TABLE opportunity_search USING fts5 (
   grams, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
@@ -151,6 +153,7 @@ CREATE INDEX sales_date       ON sales (sale_date);
 CREATE INDEX sales_owner      ON sales (owner_id);
 CREATE INDEX sales_status     ON sales (status);
 CREATE INDEX sales_updated_at ON sales (updated_at);
+CREATE INDEX sales_contact    ON sales (contact_id);
 
 CREATE VIRTUAL TABLE sale_search USING fts5 (
   grams, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
@@ -195,6 +198,8 @@ CREATE TABLE activities (
 CREATE INDEX activities_customer   ON activities (customer_id, occurred_at);
 CREATE INDEX activities_follow_up  ON activities (next_follow_up) WHERE done = 0 AND next_follow_up IS NOT NULL;
 CREATE INDEX activities_updated_at ON activities (updated_at);
+CREATE INDEX activities_contact    ON activities (contact_id);
+CREATE INDEX activities_opportunity ON activities (opportunity_id);
 
 -- Customer search also finds a customer by its contacts' names; that text is rebuilt by the app.
 CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN

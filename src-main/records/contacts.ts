@@ -12,6 +12,7 @@ import { selectList, stmt } from '../db/statements';
 import type { HandlerMap } from '../ipc/registry';
 import type { HandlerContext } from './context';
 import { indexCustomer } from './customers';
+import { indexSale, indexSalesOfContact } from './sales';
 import { assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
 import { planList, runList, type ListSpec } from './list-query';
 import { writeSearchRow } from './search-index';
@@ -164,6 +165,8 @@ export function updateContact(ctx: HandlerContext, input: UpdateInput): Contact 
       indexContact(db, id);
       indexCustomer(db, before.customerId);
       if (customerId !== before.customerId) indexCustomer(db, customerId);
+      // A sale's search row holds its contact's name.
+      if (changes.name !== undefined) indexSalesOfContact(db, id);
       return getContact(db, id);
     })
     .immediate();
@@ -180,8 +183,13 @@ export function deleteContacts(db: Db, ids: number[]): { deleted: number } {
       )
         .pluck()
         .all(JSON.stringify(unique)) as number[];
+      // Their sales lose the contact (ON DELETE SET NULL) and with it the name in their search rows.
+      const saleIds = stmt(db, 'SELECT id FROM sales WHERE contact_id IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .all(JSON.stringify(unique)) as number[];
       const result = deleteByIds(db, 'contacts', 'Contact', unique);
       for (const customerId of customerIds) indexCustomer(db, customerId);
+      for (const saleId of saleIds) indexSale(db, saleId);
       return result;
     })
     .immediate();

@@ -13,6 +13,8 @@ import type { Db } from '../db/open';
 import { column, nextCode, selectList, stmt } from '../db/statements';
 import { assertBaseRefs } from './base-data';
 import { indexContactsOfCustomer } from './contacts';
+import { indexOpportunitiesOfCustomer } from './opportunities';
+import { indexSalesOfCustomer } from './sales';
 import type { HandlerMap } from '../ipc/registry';
 import type { HandlerContext } from './context';
 import { checkVersion, deleteByIds, insertRow, updateRow } from './guards';
@@ -135,8 +137,12 @@ export function updateCustomer(ctx: HandlerContext, input: UpdateInput): Custome
       assertBaseRefs(db, customerRefKinds, changes);
       updateRow(db, 'customers', id, changes, ctx.now());
       indexCustomer(db, id);
-      // Each contact's search row holds its customer's name (查找联系人 by company).
-      if (changes.name !== undefined) indexContactsOfCustomer(db, id);
+      // The search rows of its contacts, opportunities and sales hold the customer's name too.
+      if (changes.name !== undefined) {
+        indexContactsOfCustomer(db, id);
+        indexOpportunitiesOfCustomer(db, id);
+        indexSalesOfCustomer(db, id);
+      }
       return getCustomer(db, id);
     })
     .immediate();
