@@ -5,6 +5,7 @@ test.use({ locale: 'en-US' });
 test('Experiment 3 in English: add, find, open, edit, field table, delete', async ({ page, crm }, info) => {
   expect(crm.dbPath).toMatch(/crm\.db$/);
   const table = page.getByRole('table', { name: 'Customer list' });
+  await page.getByRole('tab', { name: 'Customers' }).click();
   await expect(page.getByRole('tab', { name: 'Customers' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('0 customers')).toBeVisible();
 

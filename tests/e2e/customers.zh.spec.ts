@@ -64,7 +64,9 @@ test('实验三 客户管理：增加、查找、浏览、选项卡、字段详�
   expect(crm.url).toContain('token=');
   const table = page.getByRole('table', { name: '客户列表' });
 
-  // 浏览客户信息: an empty list to begin with.
+  // The app opens on 桌面; 浏览客户信息 is an empty list to begin with.
+  await expect(page.getByRole('tab', { name: '桌面' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: '客户管理' }).click();
   await expect(page.getByRole('tab', { name: '客户管理' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('heading', { name: '浏览客户信息' })).toBeVisible();
   await expect(page.getByText('共 0 个客户')).toBeVisible();
