@@ -10,6 +10,7 @@ import type { HandlerContext } from '../../src-main/records/context';
 import { captureSql, replay, type CapturedCall } from './capture';
 import { baseItem } from './generate';
 import type { MeasureOptions, Results, Target } from './measure';
+import { pipelineLists } from './pipeline';
 
 export interface ChannelCase<C extends Channel = Channel> {
   /** Result name, e.g. `customers.list no filter`; bare figures get ` bare` appended. */
@@ -49,7 +50,7 @@ export const customersList: Suite = {
   targets: [{ applies: (name) => name.startsWith('customers.list '), p95_ms: 10, ratio: 1.5 }],
 };
 
-export const suites: Suite[] = [customersList];
+export const suites: Suite[] = [customersList, pipelineLists];
 
 export interface CaseOutcome {
   name: string;
@@ -91,8 +92,12 @@ export function runCase(
   const direct = bare();
   const page = result as { rows?: unknown; total?: unknown };
   const found = (v: unknown) => direct.some((d) => isDeepStrictEqual(d, v));
+  // Handlers may turn SQLite's 0/1 into booleans, so rows are matched by their ids, in order.
+  const ids = (rows: unknown) =>
+    Array.isArray(rows) ? rows.map((r) => (r as { id?: unknown }).id).join(',') : undefined;
+  const foundRows = (rows: unknown) => direct.some((d) => ids(d) !== undefined && ids(d) === ids(rows));
   if (page?.rows !== undefined) {
-    const rowsOk = (Array.isArray(page.rows) && page.rows.length === 0) || found(page.rows);
+    const rowsOk = (Array.isArray(page.rows) && page.rows.length === 0) || foundRows(page.rows);
     if (!rowsOk || !found(page.total)) {
       throw new Error(`${c.name}: replayed SQL returned different results than the registry`);
     }

@@ -15,6 +15,8 @@ import { invoke } from '../../src-main/ipc/registry';
 import type { HandlerContext } from '../../src-main/records/context';
 import { queryPlan, runCase, suites, type CaseOutcome } from './cases';
 import { generateCustomers } from './generate';
+import { FULL_SCALE, generatePipeline } from './generate-pipeline';
+import { pipelineTargets, runPipelineScenarios } from './pipeline';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, fmt, Results, table } from './measure';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,6 +69,21 @@ function main(): void {
         `insert + index ${(info.ms.insert / 1000).toFixed(1)} s, PRAGMA optimize ${(info.ms.analyze / 1000).toFixed(1)} s); ` +
         `file ${(size / 1024 / 1024).toFixed(0)} MB`,
     );
+    // The pipeline scales with the customers: 100,000 customers get the full issue-3 data set.
+    const scale = customers / 100_000;
+    const pipeline = Object.fromEntries(
+      Object.entries(FULL_SCALE).map(([k, v]) => [
+        k,
+        Math.max(1, Math.round(v * (k === 'products' ? 1 : scale))),
+      ]),
+    ) as unknown as typeof FULL_SCALE;
+    console.log(
+      `Generating ${pipeline.contacts.toLocaleString('en')} contacts, ${pipeline.opportunities.toLocaleString('en')} opportunities, ` +
+        `${pipeline.sales.toLocaleString('en')} sales with ${pipeline.saleLines.toLocaleString('en')} lines, ` +
+        `${pipeline.activities.toLocaleString('en')} activities ...`,
+    );
+    const pipelineInfo = generatePipeline(ctx, pipeline);
+    console.log(`  in ${(pipelineInfo.ms / 1000).toFixed(1)} s`);
     console.log(`Timing ${opts.runs} runs after ${opts.warmup} warm-up runs per case.\n`);
 
     const results = new Results();
@@ -83,6 +100,10 @@ function main(): void {
       checks.push(...checked.lines);
       missed += checked.missed;
     }
+    const scenarios = runPipelineScenarios(results, ctx, opts);
+    const scenarioChecks = results.check(scenarios, pipelineTargets);
+    checks.push(...scenarioChecks.lines);
+    missed += scenarioChecks.missed;
 
     const rows = outcomes.map((o) => {
       const reg = results.timing(o.name)!;
@@ -99,6 +120,16 @@ function main(): void {
     });
     console.log(
       table(['case', 'reg p50 ms', 'reg p95 ms', 'bare p50 ms', 'bare p95 ms', 'ratio', 'result'], rows),
+    );
+
+    console.log(
+      `\n${table(
+        ['scenario (registry only)', 'p50 ms', 'p95 ms', 'runs'],
+        scenarios.map((name) => {
+          const t = results.timing(name)!;
+          return [name, fmt(t.p50_ms), fmt(t.p95_ms), String(t.n)];
+        }),
+      )}`,
     );
 
     console.log('\nQuery plans:');
