@@ -14,7 +14,8 @@ export function errorText(t: TFunction, err: unknown): string {
   if (err instanceof ApiError) {
     const e = err.data;
     if (e.code === 'VALIDATION' && e.field) {
-      const label = t(`fields.${e.field}`, { defaultValue: e.field });
+      // A field the customer labels do not name (a module's own field, a line) is not shown raw.
+      const label = t(`fields.${e.field}`, { defaultValue: '' }) || t('errors.VALIDATION');
       return t('validation.fieldError', { label, reason: reasonText(t, e as AppErrorData) });
     }
     return t(`errors.${e.code}`);

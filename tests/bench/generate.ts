@@ -11,7 +11,7 @@
 import { fakerEN, fakerZH_CN, type Faker } from '@faker-js/faker';
 import type { BaseItem, BaseKind, CustomerCreateInput } from '../../src-main/contract';
 import { customerCreateInput, customerFields } from '../../src-main/contract';
-import type { Db } from '../../src-main/db/open';
+import { optimizeSearchIndexes, type Db } from '../../src-main/db/open';
 import { column } from '../../src-main/db/statements';
 import { invoke } from '../../src-main/ipc/registry';
 import type { HandlerContext } from '../../src-main/records/context';
@@ -256,5 +256,7 @@ export function generateCustomers(ctx: HandlerContext, opts: CustomerDataOptions
  * analyses it here too. Not a full ANALYZE, which the app never runs.
  */
 export function refreshStatistics(db: Db): void {
+  // As after an import: the bulk writes leave the search indexes in many small segments.
+  optimizeSearchIndexes(db);
   db.pragma('optimize');
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { optimizeSearchIndexes } from '../../src-main/db/open';
 import { call, makeTestDb, type TestDb } from '../helpers/db';
 
 /**
@@ -52,5 +53,16 @@ describe('search rows follow renames', () => {
     call(t.ctx, 'contacts.delete', { ids: [contactId] });
     expect(call(t.ctx, 'sales.list', { keyword: '李明' }).total).toBe(0);
     expect(call(t.ctx, 'sales.list', { keyword: '华信' }).total).toBe(1);
+  });
+
+  it('finds the same after the search indexes are merged (as after an import)', () => {
+    const before = totals('华信');
+    const segments = () => t.db.prepare('SELECT count(*) FROM customer_search_data').pluck().get() as number;
+    for (let i = 0; i < 30; i++) call(t.ctx, 'customers.create', { name: `华信分公司 ${i}` });
+    const fragmented = segments();
+    optimizeSearchIndexes(t.db);
+    expect(segments()).toBeLessThan(fragmented);
+    expect(totals('华信')).toEqual(before);
+    expect(call(t.ctx, 'customers.list', { keyword: '华信' }).total).toBe(31);
   });
 });
