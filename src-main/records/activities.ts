@@ -154,16 +154,19 @@ function setFollowUp(
 }
 
 /**
- * A customer's whole history, newest first: activities, opportunities opened and closed, sales.
+ * A customer's whole history, newest first: activities, opportunities opened and closed, sales,
+ * service feedback received and closed.
  *
- * The four sources keep time differently: an activity's `occurred_at` is the user's wall clock
+ * The sources keep time differently: an activity's `occurred_at` is the user's wall clock
  * (`YYYY-MM-DDTHH:mm`), an opportunity's `created_at` / `closed_at` an instant in UTC
- * (`…T03:04:05.000Z`), a sale's `sale_date` a bare date. Each is ordered on one key,
- * `YYYY-MM-DD HH:MM` in local time: instants go through SQLite's `localtime` (the main process
- * runs on the user's machine, so that is the user's clock), and a bare date sorts at the end of
- * its day (`24:00`, after every time that day): a sale is made by the end of the day it is dated,
- * so it shows above the won opportunity it came from. Ties go by kind (sale, closed, activity,
- * opened), then newest id. `at` itself is returned as stored.
+ * (`…T03:04:05.000Z`), a sale's `sale_date` and a feedback item's `received_date` / `closed_date`
+ * bare dates. Each is ordered on one key, `YYYY-MM-DD HH:MM` in local time: instants go through
+ * SQLite's `localtime` (the main process runs on the user's machine, so that is the user's clock),
+ * and a bare date sorts at the end of its day (`24:00`, after every time that day): a sale is made
+ * by the end of the day it is dated, so it shows above the won opportunity it came from, and so
+ * is a feedback item closed. Feedback received on a day sorts at its start (`00:00`): it is what
+ * that day's calls and visits answer. Ties go by kind (sale, closed, activity, opened), then
+ * newest id. `at` itself is returned as stored.
  */
 const TIMELINE_SQL = `
   SELECT kind, id, at, title, activityType, amount FROM (
@@ -181,6 +184,12 @@ const TIMELINE_SQL = `
     UNION ALL
     SELECT 'sale', id, sale_date, code, NULL, amount, sale_date || ' 24:00', 4
       FROM sales WHERE customer_id = @customerId
+    UNION ALL
+    SELECT 'feedback_opened', id, received_date, subject, NULL, NULL, received_date || ' 00:00', 1
+      FROM feedback WHERE customer_id = @customerId
+    UNION ALL
+    SELECT 'feedback_closed', id, closed_date, subject, NULL, NULL, closed_date || ' 24:00', 3
+      FROM feedback WHERE customer_id = @customerId AND status = 'closed'
   )
   ORDER BY sortKey DESC, rank DESC, id DESC
   LIMIT @limit OFFSET @offset`;
@@ -189,7 +198,9 @@ const TIMELINE_COUNT_SQL = `SELECT
     (SELECT count(*) FROM activities WHERE customer_id = @customerId)
   + (SELECT count(*) FROM opportunities WHERE customer_id = @customerId)
   + (SELECT count(*) FROM opportunities WHERE customer_id = @customerId AND status <> 'open')
-  + (SELECT count(*) FROM sales WHERE customer_id = @customerId)`;
+  + (SELECT count(*) FROM sales WHERE customer_id = @customerId)
+  + (SELECT count(*) FROM feedback WHERE customer_id = @customerId)
+  + (SELECT count(*) FROM feedback WHERE customer_id = @customerId AND status = 'closed')`;
 
 export function customerTimeline(db: Db, input: TimelineInput): Page<TimelineEntry> {
   if (!stmt(db, 'SELECT 1 FROM customers WHERE id = ?').pluck().get(input.customerId)) {

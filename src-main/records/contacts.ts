@@ -12,6 +12,7 @@ import { selectList, stmt } from '../db/statements';
 import type { HandlerMap } from '../ipc/registry';
 import type { HandlerContext } from './context';
 import { indexCustomer } from './customers';
+import { indexFeedback, indexFeedbackOfContact } from './feedback';
 import { indexSale, indexSalesOfContact } from './sales';
 import { assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
 import { planList, runList, type ListSpec } from './list-query';
@@ -165,8 +166,11 @@ export function updateContact(ctx: HandlerContext, input: UpdateInput): Contact 
       indexContact(db, id);
       indexCustomer(db, before.customerId);
       if (customerId !== before.customerId) indexCustomer(db, customerId);
-      // A sale's search row holds its contact's name.
-      if (changes.name !== undefined) indexSalesOfContact(db, id);
+      // A sale's and a feedback item's search row hold its contact's name.
+      if (changes.name !== undefined) {
+        indexSalesOfContact(db, id);
+        indexFeedbackOfContact(db, id);
+      }
       return getContact(db, id);
     })
     .immediate();
@@ -183,13 +187,21 @@ export function deleteContacts(db: Db, ids: number[]): { deleted: number } {
       )
         .pluck()
         .all(JSON.stringify(unique)) as number[];
-      // Their sales lose the contact (ON DELETE SET NULL) and with it the name in their search rows.
+      // Their sales and feedback lose the contact (ON DELETE SET NULL) and with it the name in their
+      // search rows.
       const saleIds = stmt(db, 'SELECT id FROM sales WHERE contact_id IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .all(JSON.stringify(unique)) as number[];
+      const feedbackIds = stmt(
+        db,
+        'SELECT id FROM feedback WHERE contact_id IN (SELECT value FROM json_each(?))',
+      )
         .pluck()
         .all(JSON.stringify(unique)) as number[];
       const result = deleteByIds(db, 'contacts', 'Contact', unique);
       for (const customerId of customerIds) indexCustomer(db, customerId);
       for (const saleId of saleIds) indexSale(db, saleId);
+      for (const feedbackId of feedbackIds) indexFeedback(db, feedbackId);
       return result;
     })
     .immediate();

@@ -13,6 +13,7 @@ import type { Db } from '../db/open';
 import { column, nextCode, selectList, stmt } from '../db/statements';
 import { assertBaseRefs } from './base-data';
 import { indexContactsOfCustomer } from './contacts';
+import { indexFeedbackOfCustomer } from './feedback';
 import { indexOpportunitiesOfCustomer } from './opportunities';
 import { indexSalesOfCustomer } from './sales';
 import type { HandlerMap } from '../ipc/registry';
@@ -137,11 +138,12 @@ export function updateCustomer(ctx: HandlerContext, input: UpdateInput): Custome
       assertBaseRefs(db, customerRefKinds, changes);
       updateRow(db, 'customers', id, changes, ctx.now());
       indexCustomer(db, id);
-      // The search rows of its contacts, opportunities and sales hold the customer's name too.
+      // The search rows of its contacts, opportunities, sales and feedback hold the customer's name too.
       if (changes.name !== undefined) {
         indexContactsOfCustomer(db, id);
         indexOpportunitiesOfCustomer(db, id);
         indexSalesOfCustomer(db, id);
+        indexFeedbackOfCustomer(db, id);
       }
       return getCustomer(db, id);
     })

@@ -3,6 +3,7 @@ import { stmt } from '../db/statements';
 import type { HandlerMap } from '../ipc/registry';
 import { ACTIVITY_ROW_SQL, toBoolean } from './activities';
 import type { HandlerContext } from './context';
+import { openFeedbackSummary } from './feedback';
 
 /** How many follow-ups and closing opportunities the desktop shows at most. */
 const FOLLOW_UP_LIMIT = 50;
@@ -10,6 +11,8 @@ const CLOSING_SOON_LIMIT = 50;
 /** Opportunities expected to close from today to today + this many days count as closing soon. */
 const CLOSING_SOON_DAYS = 14;
 const RECENT_LIMIT = 10;
+/** How many of the open service feedback items, the oldest, the desktop lists. */
+const OPEN_FEEDBACK_LIMIT = 5;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -65,6 +68,14 @@ const RECENT_SQL = `${[
   recentPart('opportunity', 'opportunities', 'title'),
   recentPart('sale', 'sales', 'code'),
   recentPart('activity', 'activities', 'subject'),
+  recentPart('feedback', 'feedback', 'subject'),
+  // An expense without a description is named by its category (the Chinese name, else the English).
+  recentPart(
+    'expense',
+    'expenses',
+    `coalesce(description, (SELECT coalesce(nullif(b.name_zh, ''), b.name_en) FROM base_items b
+       WHERE b.id = category_id))`,
+  ),
 ].join('\nUNION ALL\n')}
   ORDER BY updatedAt DESC, id DESC LIMIT ${RECENT_LIMIT}`;
 
@@ -81,6 +92,7 @@ export function homeSummary(ctx: HandlerContext, input: { today?: string }): Hom
     salesThisMonth: sales(monthStart(today, 0), monthStart(today, 1)),
     salesLastMonth: sales(monthStart(today, -1), monthStart(today, 0)),
     recent: stmt<RecentRecord>(db, RECENT_SQL).all(),
+    openFeedback: openFeedbackSummary(db, OPEN_FEEDBACK_LIMIT),
   }))();
 }
 

@@ -507,6 +507,55 @@ describe('customers.timeline', () => {
     expect(page.rows[6]).toMatchObject({ id: won, at: '2026-01-03T02:00:00.000Z', amount: 12_000_000 });
   });
 
+  it('shows service feedback received (at the start of its day) and closed (at its end)', () => {
+    const feedback = (subject: string, receivedDate: string, customerId = huaxin) =>
+      call(t.ctx, 'feedback.create', {
+        customerId,
+        typeId: call(t.ctx, 'baseData.list', { kind: 'feedback_type' })[0]!.id,
+        subject,
+        receivedDate,
+      });
+    create({ subject: '上门维修', occurredAt: '2026-01-05T10:00' });
+    feedback('打印机卡纸', '2026-01-05');
+    const invoice = feedback('发票开错', '2026-01-03');
+    const closed = call(t.ctx, 'feedback.close', {
+      id: invoice.id,
+      version: 1,
+      result: '已重开发票',
+      satisfaction: 4,
+      closedDate: '2026-01-07',
+    });
+    insertSaleRow(t.db, { customerId: huaxin, code: 'S000001', saleDate: '2026-01-07', amount: 100 });
+    create({ subject: '回访', occurredAt: '2026-01-07T16:00' });
+    feedback('明达的反馈', '2026-01-06', mingda);
+
+    const page = timeline(huaxin);
+    expect(page.total).toBe(7);
+    expect(brief(page.rows)).toEqual([
+      'sale S000001',
+      'feedback_closed 发票开错',
+      'activity 回访',
+      'activity 上门维修',
+      'feedback_opened 打印机卡纸',
+      'feedback_opened 发票开错',
+      'opportunity_opened 华信 ERP 升级',
+    ]);
+    expect(page.rows[1]).toEqual({
+      kind: 'feedback_closed',
+      id: invoice.id,
+      at: '2026-01-07',
+      title: '发票开错',
+      activityType: null,
+      amount: null,
+    });
+    expect(page.rows[5]).toEqual({ ...page.rows[1], kind: 'feedback_opened', at: '2026-01-03' });
+
+    // Reopened, it is no longer closed: only its receipt stays on the timeline.
+    call(t.ctx, 'feedback.reopen', { id: invoice.id, version: closed.version });
+    expect(timeline(huaxin).total).toBe(6);
+    expect(brief(timeline(huaxin).rows)).not.toContain('feedback_closed 发票开错');
+  });
+
   it("orders an instant by the machine's local clock against a typed local time", () => {
     create({ subject: '上门拜访', occurredAt: '2026-01-05T10:00' });
     // 03:00 UTC is 11:00 in Beijing: after a 10:00 visit there, before it in London.

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ActivityCreateInput, HomeSummary } from '../../src-main/contract';
+import type { ActivityCreateInput, FeedbackCreateInput, HomeSummary } from '../../src-main/contract';
 import {
   FIXED_NOW,
+  baseId,
   call,
   callError,
   makeTestDb,
@@ -30,6 +31,14 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 const summary = (today?: string): HomeSummary => call(t.ctx, 'home.summary', today ? { today } : {});
+const feedback = (input: Partial<FeedbackCreateInput>) =>
+  call(t.ctx, 'feedback.create', {
+    customerId: huaxin,
+    typeId: baseId(t.ctx, 'feedback_type', 'complaint'),
+    subject: '打印机卡纸',
+    receivedDate: '2026-03-01',
+    ...input,
+  });
 const activity = (input: Partial<ActivityCreateInput>) =>
   call(t.ctx, 'activities.create', {
     customerId: huaxin,
@@ -51,6 +60,7 @@ describe('home.summary', () => {
         { kind: 'customer', id: mingda, title: '上海明达贸易有限公司', updatedAt: FIXED_NOW },
         { kind: 'customer', id: huaxin, title: '北京华信科技有限公司', updatedAt: FIXED_NOW },
       ],
+      openFeedback: { count: 0, oldest: [] },
     });
   });
 
@@ -121,6 +131,32 @@ describe('home.summary', () => {
         code: 'VALIDATION',
         field: 'today',
       });
+    });
+  });
+
+  describe('未结束的服务反馈', () => {
+    it('counts the open items and lists the five received first; closed ones stay out', () => {
+      feedback({ subject: '3 月 5 日', receivedDate: '2026-03-05' });
+      const oldest = feedback({ subject: '2 月 1 日', receivedDate: '2026-02-01', customerId: mingda });
+      feedback({ subject: '3 月 1 日 (甲)', receivedDate: '2026-03-01' });
+      feedback({ subject: '3 月 1 日 (乙)', receivedDate: '2026-03-01' });
+      feedback({ subject: '明天才收到', receivedDate: '2026-03-11' });
+      feedback({ subject: '2 月 20 日', receivedDate: '2026-02-20' });
+      const closed = feedback({ subject: '已结束', receivedDate: '2026-01-01' });
+      call(t.ctx, 'feedback.close', { id: closed.id, version: 1, result: '已处理', satisfaction: 5 });
+
+      const { openFeedback } = summary('2026-03-10');
+      expect(openFeedback.count).toBe(6);
+      expect(openFeedback.oldest.map((f) => f.subject)).toEqual([
+        '2 月 1 日',
+        '2 月 20 日',
+        '3 月 1 日 (甲)',
+        '3 月 1 日 (乙)',
+        '3 月 5 日',
+      ]);
+      const { content: _content, result: _result, createdAt: _createdAt, ...row } = oldest;
+      expect(openFeedback.oldest[0]).toEqual(row);
+      expect(openFeedback.oldest[0]).toMatchObject({ customerName: '上海明达贸易有限公司', status: 'open' });
     });
   });
 
@@ -208,6 +244,29 @@ describe('home.summary', () => {
   });
 
   describe('最近修改', () => {
+    it('names service feedback by its subject and an expense by its description, else its category', () => {
+      const at = (minute: number) => `2026-03-10T09:${String(minute).padStart(2, '0')}:00.000Z`;
+      clock.set(at(1));
+      const item = feedback({ subject: '服务器风扇异响' });
+      const expense = (description: string | null, updatedAt: string) =>
+        Number(
+          t.db
+            .prepare(
+              `INSERT INTO expenses (expense_date, category_id, amount, description, created_at, updated_at)
+               VALUES ('2026-03-10', ?, 100, ?, ?, ?)`,
+            )
+            .run(baseId(t.ctx, 'expense_category', 'travel'), description, updatedAt, updatedAt)
+            .lastInsertRowid,
+        );
+      const described = expense('北京出差机票', at(2));
+      const plain = expense(null, at(3));
+      expect(summary('2026-03-10').recent.slice(0, 3)).toEqual([
+        { kind: 'expense', id: plain, title: '差旅费', updatedAt: at(3) },
+        { kind: 'expense', id: described, title: '北京出差机票', updatedAt: at(2) },
+        { kind: 'feedback', id: item.id, title: '服务器风扇异响', updatedAt: at(1) },
+      ]);
+    });
+
     it('returns the ten records touched last, across every kind, with a title for each', () => {
       const at = (minute: number) => `2026-03-10T08:${String(minute).padStart(2, '0')}:00.000Z`;
       // Twelve customers touched at minutes 0–11: more than ten of one kind.
