@@ -19,12 +19,13 @@ import { useBaseLookup } from '../../lib/base-data';
 import { notifyError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useChannelMutation, useChannelQuery } from '../../lib/queries';
+import { OpportunityExpensesTab } from '../expenses/OpportunityExpensesTab';
 import { CloseOpportunityDialog } from './CloseOpportunityDialog';
 import { opportunityFieldRows } from './opportunityFieldRows';
 import { StatusBadge } from './stages';
 import { useDeleteOpportunitiesFlow } from './useDeleteOpportunitiesFlow';
 
-const tabs = ['basic', 'lines', 'history'] as const;
+const tabs = ['basic', 'lines', 'history', 'expenses'] as const;
 
 /** The code of the sale a won opportunity became, once it is loaded. */
 export function useSaleCode(saleId: number | null): string | null {
@@ -199,6 +200,7 @@ export function OpportunityShow({ opportunity: o }: { opportunity: Opportunity }
             {t('opportunities.tab.lines')}
           </Tabs.Tab>
           <Tabs.Tab value="history">{t('opportunities.tab.history')}</Tabs.Tab>
+          <Tabs.Tab value="expenses">{t('expenses.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basic" pt="md">
           <FieldGrid
@@ -219,6 +221,9 @@ export function OpportunityShow({ opportunity: o }: { opportunity: Opportunity }
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <StageHistoryTable opportunity={o} />
+        </Tabs.Panel>
+        <Tabs.Panel value="expenses" pt="md">
+          <OpportunityExpensesTab opportunity={o} />
         </Tabs.Panel>
       </Tabs>
 
