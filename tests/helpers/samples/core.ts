@@ -30,6 +30,44 @@ export const coreSamples: Record<string, Sample> = {
     required: null,
     huge: { field: 'kind' },
   },
+  // Base-data ids are the migration's seeded entries: customer types 1-5, customer levels 6-9,
+  // regions 32-40 (40 = 海外), sales rep 61 (本人, the owner of the opportunities and sales seeds).
+  'baseData.create': {
+    valid: { kind: 'industry', nameZh: '新能源汽车', nameEn: 'New energy vehicles' },
+    wrongType: { field: 'nameZh', value: 5 },
+    required: 'nameZh',
+    huge: { field: 'nameZh' },
+  },
+  'baseData.update': {
+    valid: { id: 1, nameZh: '正式客户', nameEn: 'Client', active: true },
+    wrongType: { field: 'active', value: 'yes' },
+    required: 'id',
+    huge: { field: 'nameEn' },
+  },
+  'baseData.reorder': {
+    valid: { kind: 'customer_level', ids: [9, 8, 7, 6] },
+    wrongType: { field: 'ids', value: '6,7,8,9' },
+    required: 'ids',
+    huge: { field: 'kind' },
+  },
+  'baseData.delete': {
+    valid: { id: 40, mergeInto: 39 },
+    wrongType: { field: 'mergeInto', value: '39' },
+    required: 'id',
+    huge: { field: 'mergeInto' },
+  },
+  'baseData.usage': {
+    valid: { id: 61 },
+    wrongType: { field: 'id', value: '61' },
+    required: 'id',
+    huge: { field: 'id' },
+  },
+  'search.global': {
+    valid: { query: '华信', limit: 5 },
+    wrongType: { field: 'limit', value: '5' },
+    required: 'query',
+    huge: { field: 'query' },
+  },
   'home.summary': {
     valid: { today: '2026-01-02' },
     wrongType: { field: 'today', value: 20260102 },
