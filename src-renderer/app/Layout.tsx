@@ -13,6 +13,8 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { languages } from '../i18n';
 import { appModules as modules } from './modules';
+import { Shortcuts } from './Shortcuts';
+import { GlobalSearch, SearchButton } from './Spotlight';
 
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -53,6 +55,8 @@ export function Layout() {
             </Tabs>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <SearchButton />
+            <Shortcuts />
             <SegmentedControl
               size="xs"
               aria-label={t('app.language')}
@@ -82,6 +86,7 @@ export function Layout() {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
+      <GlobalSearch />
     </AppShell>
   );
 }

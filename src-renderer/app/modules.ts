@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { activitiesModule } from '../modules/activities';
+import { baseDataModule } from '../modules/base-data';
 import { contactsModule } from '../modules/contacts';
 import { customersModule } from '../modules/customers';
 import { homeModule } from '../modules/home';
@@ -25,4 +26,5 @@ export const appModules: AppModule[] = [
   salesModule,
   activitiesModule,
   productsModule,
+  baseDataModule,
 ].filter((m) => m.routes.length > 0);

@@ -19,6 +19,7 @@ export const en: Messages = {
     sales: 'Sales',
     activities: 'Activities',
     products: 'Products',
+    baseData: 'Base data',
   },
   actions: {
     add: 'Add',

@@ -18,6 +18,7 @@ export const zhCN = {
     sales: '销售和明细',
     activities: '行动',
     products: '产品',
+    baseData: '基础数据',
   },
   actions: {
     add: '增加',

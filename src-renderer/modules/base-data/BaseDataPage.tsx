@@ -1,0 +1,227 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  NavLink,
+  Paper,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowDown, IconArrowUp, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { baseKinds, type BaseItem, type BaseKind } from '../../../src-main/contract';
+import { ApiError } from '../../api';
+import { baseName } from '../../lib/base-data';
+import { notifyError } from '../../lib/errors';
+import { useChannelMutation, useChannelQuery } from '../../lib/queries';
+import { BaseItemDialog } from './BaseItemDialog';
+import { isClosedStage } from './stages';
+import { useDeleteBaseItemFlow } from './useDeleteBaseItemFlow';
+
+const isKind = (v: string | undefined): v is BaseKind => (baseKinds as readonly string[]).includes(v ?? '');
+
+/** 基础数据: the eleven lists on the left, the chosen one's entries on the right. */
+export function BaseDataPage() {
+  const { t } = useTranslation();
+  const param = useParams().kind;
+  const kind: BaseKind = isKind(param) ? param : baseKinds[0];
+
+  return (
+    <Stack gap="sm">
+      <Title order={2}>{t('baseData.title')}</Title>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
+          <Paper withBorder p={4} component="nav" aria-label={t('baseData.lists')}>
+            {baseKinds.map((k) => (
+              <NavLink
+                key={k}
+                component={Link}
+                to={`/base-data/${k}`}
+                label={t(`baseData.kinds.${k}`)}
+                active={k === kind}
+                aria-current={k === kind ? 'page' : undefined}
+              />
+            ))}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 8, md: 9 }}>
+          <BaseList key={kind} kind={kind} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** One list: its entries in order, with 增加, 修改, 删除, 启用 and 上移/下移. */
+function BaseList({ kind }: { kind: BaseKind }) {
+  const { t, i18n } = useTranslation();
+  const query = useChannelQuery('baseData.list', { kind });
+  const items = query.data ?? [];
+  const update = useChannelMutation('baseData.update');
+  const reorder = useChannelMutation('baseData.reorder');
+  const deleteFlow = useDeleteBaseItemFlow(items);
+  const [editing, setEditing] = useState<BaseItem | 'new' | null>(null);
+  const isStage = kind === 'opportunity_stage';
+  const list = t(`baseData.kinds.${kind}`);
+
+  const move = (index: number, by: -1 | 1) => {
+    const ids = items.map((i) => i.id);
+    [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
+    reorder.mutate({ kind, ids }, { onError: (err) => notifyError(t, err) });
+  };
+
+  const setActive = (item: BaseItem, active: boolean) =>
+    update.mutate(
+      { id: item.id, active },
+      {
+        onError: (err) => {
+          if (err instanceof ApiError && err.data.code === 'VALIDATION' && err.data.field === 'active') {
+            notifications.show({
+              color: 'orange',
+              title: t('errors.title'),
+              message: t('baseData.cannotDeactivate'),
+            });
+          } else notifyError(t, err);
+        },
+      },
+    );
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          {list}
+        </Title>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+          {t('baseData.add')}
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {t('baseData.count', { count: items.length })}
+      </Text>
+
+      <Table striped highlightOnHover withTableBorder aria-label={list}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={70}>{t('baseData.fields.sortOrder')}</Table.Th>
+            <Table.Th>{t('baseData.fields.nameZh')}</Table.Th>
+            <Table.Th>{t('baseData.fields.nameEn')}</Table.Th>
+            {isStage && <Table.Th ta="right">{t('baseData.fields.probability')}</Table.Th>}
+            <Table.Th w={80}>{t('baseData.fields.active')}</Table.Th>
+            <Table.Th w={170}>{t('baseData.fields.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item, index) => {
+            const name = baseName(item, i18n.language);
+            const closed = isClosedStage(item);
+            return (
+              <Table.Tr key={item.id}>
+                <Table.Td>{index + 1}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Text size="sm" c={item.active ? undefined : 'dimmed'}>
+                      {item.nameZh}
+                    </Text>
+                    {closed && (
+                      <Badge size="xs" variant="light" color="gray">
+                        {t('baseData.closedBadge')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={item.active ? undefined : 'dimmed'}>
+                    {item.nameEn}
+                  </Text>
+                </Table.Td>
+                {isStage && (
+                  <Table.Td ta="right">
+                    {item.probability == null ? t('common.none') : `${item.probability}%`}
+                  </Table.Td>
+                )}
+                <Table.Td>
+                  <Switch
+                    aria-label={t('baseData.activeOf', { name })}
+                    checked={item.active}
+                    disabled={closed}
+                    onChange={(e) => setActive(item, e.currentTarget.checked)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('baseData.moveUp', { name })}
+                      disabled={index === 0 || reorder.isPending}
+                      onClick={() => move(index, -1)}
+                    >
+                      <IconArrowUp size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('baseData.moveDown', { name })}
+                      disabled={index === items.length - 1 || reorder.isPending}
+                      onClick={() => move(index, 1)}
+                    >
+                      <IconArrowDown size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('baseData.edit', { name })}
+                      onClick={() => setEditing(item)}
+                    >
+                      <IconEdit size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('baseData.delete', { name })}
+                      disabled={closed}
+                      onClick={() => deleteFlow.start(item)}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+          {query.isSuccess && items.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={isStage ? 6 : 5}>
+                <Text size="sm" c="dimmed">
+                  {t('baseData.empty')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+      {isStage && (
+        <Text size="sm" c="dimmed">
+          {t('baseData.closedStagesNote')}
+        </Text>
+      )}
+
+      {editing !== null && (
+        <BaseItemDialog
+          key={editing === 'new' ? 'new' : editing.id}
+          kind={kind}
+          item={editing === 'new' ? undefined : editing}
+          opened
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {deleteFlow.dialog}
+    </Stack>
+  );
+}
