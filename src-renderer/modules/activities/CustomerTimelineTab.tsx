@@ -13,6 +13,8 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBulb,
+  IconMessageCheck,
+  IconMessageReport,
   IconPlus,
   IconReceipt,
   IconTimeline,
@@ -38,6 +40,8 @@ const kindMeta: Record<Exclude<TimelineEntry['kind'], 'activity'>, { icon: Icon;
   opportunity_won: { icon: IconTrophy, color: 'green' },
   opportunity_lost: { icon: IconX, color: 'red' },
   sale: { icon: IconReceipt, color: 'indigo' },
+  feedback_opened: { icon: IconMessageReport, color: 'orange' },
+  feedback_closed: { icon: IconMessageCheck, color: 'green' },
 };
 
 /** Where an entry leads, and its time as the user reads it (local, whatever the stored form). */
@@ -46,7 +50,9 @@ const hrefOf = (e: TimelineEntry) =>
     ? `/activities/${e.id}`
     : e.kind === 'sale'
       ? `/sales/${e.id}`
-      : `/opportunities/${e.id}`;
+      : e.kind === 'feedback_opened' || e.kind === 'feedback_closed'
+        ? `/feedback/${e.id}`
+        : `/opportunities/${e.id}`;
 const timeOf = (e: TimelineEntry) =>
   e.at.length === 10 ? e.at : e.at.endsWith('Z') ? formatDateTime(e.at) : formatLocalDateTime(e.at);
 

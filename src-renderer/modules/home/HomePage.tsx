@@ -5,10 +5,14 @@ import { errorText } from '../../lib/errors';
 import { useChannelQuery } from '../../lib/queries';
 import { ClosingSoonCard } from './ClosingSoonCard';
 import { FollowUpsCard } from './FollowUpsCard';
+import { OpenFeedbackCard } from './OpenFeedbackCard';
 import { RecentCard } from './RecentCard';
 import { SalesCard } from './SalesCard';
 
-/** 桌面: what needs doing today, what closes soon, how sales go, and what changed last. */
+/**
+ * 桌面: what needs doing today, which service feedback is still open, what closes soon, how sales
+ * go, and what changed last.
+ */
 export function HomePage() {
   const { t, i18n } = useTranslation();
   // The window knows the user's local date; the main process uses it as "today".
@@ -40,7 +44,10 @@ export function HomePage() {
       ) : (
         <>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <FollowUpsCard followUps={query.data.followUps} today={query.data.today} />
+            <Stack gap="lg">
+              <FollowUpsCard followUps={query.data.followUps} today={query.data.today} />
+              <OpenFeedbackCard openFeedback={query.data.openFeedback} today={query.data.today} />
+            </Stack>
             <Stack gap="lg">
               <SalesCard thisMonth={query.data.salesThisMonth} lastMonth={query.data.salesLastMonth} />
               <ClosingSoonCard opportunities={query.data.closingSoon} today={query.data.today} />

@@ -4,7 +4,9 @@ import {
   IconBuilding,
   IconBulb,
   IconCalendarEvent,
+  IconCoin,
   IconHistory,
+  IconMessageReport,
   IconPackage,
   IconPlus,
   IconReceipt,
@@ -23,6 +25,8 @@ const kinds: Record<RecentRecord['kind'], { icon: Icon; color: string; path: str
   opportunity: { icon: IconBulb, color: 'yellow', path: 'opportunities' },
   sale: { icon: IconReceipt, color: 'indigo', path: 'sales' },
   activity: { icon: IconCalendarEvent, color: 'teal', path: 'activities' },
+  feedback: { icon: IconMessageReport, color: 'orange', path: 'feedback' },
+  expense: { icon: IconCoin, color: 'lime', path: 'expenses' },
 };
 
 /** 最近修改: the ten records touched last, each a link to its page. */
