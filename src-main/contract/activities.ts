@@ -82,7 +82,14 @@ export type ActivityRow = Omit<Activity, 'content' | 'createdAt'>;
 
 /** One entry of a customer's 行动 timeline: the whole history in one place, newest first. */
 export interface TimelineEntry {
-  kind: 'activity' | 'opportunity_opened' | 'opportunity_won' | 'opportunity_lost' | 'sale';
+  kind:
+    | 'activity'
+    | 'opportunity_opened'
+    | 'opportunity_won'
+    | 'opportunity_lost'
+    | 'sale'
+    | 'feedback_opened'
+    | 'feedback_closed';
   /** The record the entry opens: an activity, opportunity or sale id. */
   id: number;
   /** When it happened: a local date-time for activities, a date or ISO time for the rest. */

@@ -31,3 +31,40 @@ export interface BaseItem {
 }
 
 export const baseDataListInput = z.strictObject({ kind: baseKind.optional() });
+
+/** 基础数据: a new entry at the end of its list. */
+export const baseDataCreateInput = z.strictObject({
+  kind: baseKind,
+  nameZh: z.string().trim().min(1).max(100),
+  nameEn: z.string().trim().max(100).default(''),
+  /** Opportunity stages only: the default win probability in percent. */
+  probability: z.number().int().min(0).max(100).nullish(),
+});
+
+/** Renames an entry (records keep its id, so the new name shows everywhere) or (de)activates it. */
+export const baseDataUpdateInput = z.strictObject({
+  id: z.number().int().positive(),
+  nameZh: z.string().trim().min(1).max(100).optional(),
+  nameEn: z.string().trim().max(100).optional(),
+  probability: z.number().int().min(0).max(100).nullish(),
+  active: z.boolean().optional(),
+});
+
+/** The list's order: every id of one kind, in the new order. */
+export const baseDataReorderInput = z.strictObject({
+  kind: baseKind,
+  ids: z.array(z.number().int().positive()).min(1).max(1000),
+});
+
+/**
+ * Deletes an entry. One in use is refused (CONFLICT, with how many records use it) unless
+ * `mergeInto` names another entry of the same list: then its records move there first.
+ */
+export const baseDataDeleteInput = z.strictObject({
+  id: z.number().int().positive(),
+  mergeInto: z.number().int().positive().optional(),
+});
+
+/** How many records use an entry, per record kind. */
+export const baseDataUsageInput = z.strictObject({ id: z.number().int().positive() });
+export type BaseDataUsage = Record<string, number>;

@@ -10,7 +10,33 @@ import {
   type ActivityRow,
   type TimelineEntry,
 } from './activities';
-import { baseDataListInput, type BaseItem } from './base-data';
+import {
+  baseDataCreateInput,
+  baseDataDeleteInput,
+  baseDataListInput,
+  baseDataReorderInput,
+  baseDataUpdateInput,
+  baseDataUsageInput,
+  type BaseDataUsage,
+  type BaseItem,
+} from './base-data';
+import { globalSearchInput, type SearchHit } from './search';
+import {
+  expenseCreateInput,
+  expenseListInput,
+  expenseUpdateInput,
+  type Expense,
+  type ExpensePage,
+} from './expenses';
+import {
+  feedbackCloseInput,
+  feedbackCreateInput,
+  feedbackListInput,
+  feedbackReopenInput,
+  feedbackUpdateInput,
+  type Feedback,
+  type FeedbackRow,
+} from './feedback';
 import { idInput, idsInput, type Page } from './common';
 import {
   contactCreateInput,
@@ -63,7 +89,13 @@ export interface AppInfo {
 export const channels = {
   'app.info': z.strictObject({}),
   'baseData.list': baseDataListInput,
+  'baseData.create': baseDataCreateInput,
+  'baseData.update': baseDataUpdateInput,
+  'baseData.reorder': baseDataReorderInput,
+  'baseData.delete': baseDataDeleteInput,
+  'baseData.usage': baseDataUsageInput,
   'home.summary': homeSummaryInput,
+  'search.global': globalSearchInput,
 
   'customers.list': customerListInput,
   'customers.get': idInput,
@@ -108,12 +140,32 @@ export const channels = {
   'activities.delete': idsInput,
   'activities.complete': activityCompleteInput,
   'activities.reschedule': activityRescheduleInput,
+
+  'feedback.list': feedbackListInput,
+  'feedback.get': idInput,
+  'feedback.create': feedbackCreateInput,
+  'feedback.update': feedbackUpdateInput,
+  'feedback.delete': idsInput,
+  'feedback.close': feedbackCloseInput,
+  'feedback.reopen': feedbackReopenInput,
+
+  'expenses.list': expenseListInput,
+  'expenses.get': idInput,
+  'expenses.create': expenseCreateInput,
+  'expenses.update': expenseUpdateInput,
+  'expenses.delete': idsInput,
 } as const;
 
 export interface ChannelResults {
   'app.info': AppInfo;
   'baseData.list': BaseItem[];
+  'baseData.create': BaseItem;
+  'baseData.update': BaseItem;
+  'baseData.reorder': BaseItem[];
+  'baseData.delete': { deleted: number; moved: number };
+  'baseData.usage': BaseDataUsage;
   'home.summary': HomeSummary;
+  'search.global': SearchHit[];
 
   'customers.list': Page<CustomerRow>;
   'customers.get': Customer;
@@ -158,6 +210,20 @@ export interface ChannelResults {
   'activities.delete': { deleted: number };
   'activities.complete': Activity;
   'activities.reschedule': Activity;
+
+  'feedback.list': Page<FeedbackRow>;
+  'feedback.get': Feedback;
+  'feedback.create': Feedback;
+  'feedback.update': Feedback;
+  'feedback.delete': { deleted: number };
+  'feedback.close': Feedback;
+  'feedback.reopen': Feedback;
+
+  'expenses.list': ExpensePage;
+  'expenses.get': Expense;
+  'expenses.create': Expense;
+  'expenses.update': Expense;
+  'expenses.delete': { deleted: number };
 }
 
 export type Channel = keyof typeof channels;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { id, isoDate } from './common';
 import type { ActivityRow } from './activities';
+import type { FeedbackRow } from './feedback';
 import type { OpportunityRow } from './opportunities';
 
 /** 桌面. `today` is the user's local date (the window knows it); it defaults to the machine's. */
 export const homeSummaryInput = z.strictObject({ today: isoDate.optional() });
 
 export interface RecentRecord {
-  kind: 'customer' | 'contact' | 'product' | 'opportunity' | 'sale' | 'activity';
+  kind: 'customer' | 'contact' | 'product' | 'opportunity' | 'sale' | 'activity' | 'feedback' | 'expense';
   id: number;
   title: string;
   updatedAt: string;
@@ -23,6 +24,8 @@ export interface HomeSummary {
   salesLastMonth: { amount: number; count: number };
   /** The ten records touched last. */
   recent: RecentRecord[];
+  /** Service feedback still open: how many, and the oldest few. */
+  openFeedback: { count: number; oldest: FeedbackRow[] };
 }
 
 /** How many records hang off the given customers: the delete dialog and the tab counts. */
@@ -32,4 +35,6 @@ export interface CustomerRelated {
   opportunities: number;
   sales: number;
   activities: number;
+  feedback: number;
+  expenses: number;
 }

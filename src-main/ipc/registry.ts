@@ -12,10 +12,13 @@ import { baseDataHandlers } from '../records/base-data';
 import { activityHandlers } from '../records/activities';
 import { contactHandlers } from '../records/contacts';
 import { customerHandlers } from '../records/customers';
+import { expenseHandlers } from '../records/expenses';
+import { feedbackHandlers } from '../records/feedback';
 import { homeHandlers } from '../records/home';
 import { opportunityHandlers } from '../records/opportunities';
 import { productHandlers } from '../records/products';
 import { saleHandlers } from '../records/sales';
+import { searchHandlers } from '../records/search';
 import { toErrorData } from './errors';
 
 export type Handler<C extends Channel> = (
@@ -30,12 +33,15 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...baseDataHandlers,
   ...homeHandlers,
+  ...searchHandlers,
   ...customerHandlers,
   ...contactHandlers,
   ...productHandlers,
   ...opportunityHandlers,
   ...saleHandlers,
   ...activityHandlers,
+  ...feedbackHandlers,
+  ...expenseHandlers,
 };
 
 export function invoke(ctx: HandlerContext, channel: string, input: unknown): Envelope<unknown> {

@@ -166,6 +166,8 @@ export function customersRelated(db: Db, ids: number[]): CustomerRelated {
     opportunities: count('opportunities'),
     sales: count('sales'),
     activities: count('activities'),
+    feedback: count('feedback'),
+    expenses: count('expenses'),
   };
 }
 

@@ -28,7 +28,7 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <QueryClientProvider client={queryClient}>
         <ModalsProvider key={i18n.language}>
-          <Notifications position="bottom-right" />
+          <Notifications position="bottom-right" limit={3} autoClose={3000} />
           <RouterProvider router={router} />
         </ModalsProvider>
       </QueryClientProvider>

@@ -3,6 +3,8 @@ import { activitiesModule } from '../modules/activities';
 import { baseDataModule } from '../modules/base-data';
 import { contactsModule } from '../modules/contacts';
 import { customersModule } from '../modules/customers';
+import { expensesModule } from '../modules/expenses';
+import { feedbackModule } from '../modules/feedback';
 import { homeModule } from '../modules/home';
 import { opportunitiesModule } from '../modules/opportunities';
 import { productsModule } from '../modules/products';
@@ -24,6 +26,8 @@ export const appModules: AppModule[] = [
   contactsModule,
   opportunitiesModule,
   salesModule,
+  feedbackModule,
+  expensesModule,
   activitiesModule,
   productsModule,
   baseDataModule,

@@ -10,6 +10,8 @@ import { useBaseLookup } from '../../lib/base-data';
 import { useChannelQuery } from '../../lib/queries';
 import { CustomerTimelineTab } from '../activities/CustomerTimelineTab';
 import { CustomerContactsTab } from '../contacts/CustomerContactsTab';
+import { CustomerExpensesTab } from '../expenses/CustomerExpensesTab';
+import { CustomerFeedbackTab } from '../feedback/CustomerFeedbackTab';
 import { CustomerOpportunitiesTab } from '../opportunities/CustomerOpportunitiesTab';
 import { CustomerSalesTab } from '../sales/CustomerSalesTab';
 import { customerFieldRows } from './customerFieldRows';
@@ -52,6 +54,8 @@ const allTabs: TabSpec[] = [
     Component: CustomerOpportunitiesTab,
   },
   { key: 'sales', module: 'sales', count: 'sales', Component: CustomerSalesTab },
+  { key: 'feedback', module: 'feedback', count: 'feedback', Component: CustomerFeedbackTab },
+  { key: 'expenses', module: 'expenses', count: 'expenses', Component: CustomerExpensesTab },
   { key: 'activities', module: 'activities', count: 'activities', Component: CustomerTimelineTab },
   { key: 'notes', Component: NotesTab },
 ];

@@ -24,9 +24,9 @@ export function useDeleteCustomersFlow() {
       notifyError(t, err);
       return;
     }
-    const involved = (['contacts', 'opportunities', 'sales', 'activities'] as const).filter(
-      (k) => related[k] > 0,
-    );
+    const involved = (
+      ['contacts', 'opportunities', 'sales', 'feedback', 'expenses', 'activities'] as const
+    ).filter((k) => related[k] > 0);
     confirmDelete({
       title: t('customers.deleteTitle'),
       message:

@@ -112,9 +112,12 @@ export function OpportunityShow({ opportunity: o }: { opportunity: Opportunity }
             <Title order={2}>{o.title}</Title>
             <Badge variant="light">{o.code}</Badge>
             <StatusBadge status={o.status} />
-            <Badge color="teal" variant="outline">
-              {lookup.name(o.stageId)}
-            </Badge>
+            {/* A closed opportunity's stage is 赢单/输单, which the status badge already says. */}
+            {o.status === 'open' && (
+              <Badge color="teal" variant="outline">
+                {lookup.name(o.stageId)}
+              </Badge>
+            )}
           </Group>
           <Text size="sm" c="dimmed">
             <Anchor component={Link} to={`/customers/${o.customerId}`} size="sm">

@@ -3,6 +3,8 @@ import { call } from '../db';
 import { activitySamples, seedActivities } from './activities';
 import { contactSamples, seedContacts } from './contacts';
 import { coreSamples, type Sample } from './core';
+import { expenseSamples, seedExpenses } from './expenses';
+import { feedbackSamples, seedFeedback } from './feedback';
 import { opportunitySamples, seedOpportunities } from './opportunities';
 import { productSamples, seedProducts } from './products';
 import { saleSamples, seedSales } from './sales';
@@ -17,11 +19,13 @@ export const allSamples: Record<string, Sample> = {
   ...opportunitySamples,
   ...saleSamples,
   ...activitySamples,
+  ...feedbackSamples,
+  ...expenseSamples,
 };
 
 /**
  * What the valid samples run against: customers 1 and 2 (version 1), then each kind's own
- * records, in dependency order (products before the opportunities and sales that use them).
+ * records, in dependency order (products before the opportunities and sales that use them; feedback and expenses last).
  */
 export function seedForSamples(ctx: HandlerContext): void {
   call(ctx, 'customers.create', { name: '北京华信科技有限公司', phone: '010-8888 1234' });
@@ -31,4 +35,6 @@ export function seedForSamples(ctx: HandlerContext): void {
   seedOpportunities(ctx);
   seedSales(ctx);
   seedActivities(ctx);
+  seedFeedback(ctx);
+  seedExpenses(ctx);
 }
