@@ -36,12 +36,18 @@ export const pipelineLists: Suite = {
       { name: 'contacts.list keyword zh 2 chars', channel: 'contacts.list', input: { keyword: '秀英' } },
       { name: 'contacts.list keyword ascii', channel: 'contacts.list', input: { keyword: 'son' } },
       { name: 'sales.list one customer', channel: 'sales.list', input: { customerId } },
+      // Global search (Ctrl+K), issue 4: five kinds at once, five hits each.
+      { name: 'search.global zh 2 chars', channel: 'search.global', input: { query: '科技' } },
+      { name: 'search.global zh 4 chars', channel: 'search.global', input: { query: '信息科技' } },
+      { name: 'search.global ascii word', channel: 'search.global', input: { query: 'group' } },
+      { name: 'search.global phone digits', channel: 'search.global', input: { query: '8888' } },
     ];
     return cases;
   },
   targets: [
     { applies: (n) => n.startsWith('contacts.list keyword'), p95_ms: 10 },
     { applies: (n) => n === 'sales.list one customer', p95_ms: 5 },
+    { applies: (n) => n.startsWith('search.global '), p95_ms: 15 },
   ],
 };
 
