@@ -37,17 +37,22 @@ export function Layout() {
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header data-app-chrome>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap">
-            <Text fw={700} size="lg" c="blue.7">
+          <Group gap="lg" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+            <Text fw={700} size="lg" c="blue.7" style={{ whiteSpace: 'nowrap' }}>
               {t('app.name')}
             </Text>
             <Tabs
               value={current}
               onChange={(v) => v && void navigate(modules.find((m) => m.key === v)!.path)}
+              style={{ minWidth: 0 }}
             >
-              <Tabs.List aria-label={t('app.modules')} style={{ borderBottom: 0 }}>
+              {/* One row whatever the language: on a narrow window the tabs scroll sideways. */}
+              <Tabs.List
+                aria-label={t('app.modules')}
+                style={{ borderBottom: 0, flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'none' }}
+              >
                 {modules.map((m) => (
-                  <Tabs.Tab key={m.key} value={m.key} fz="md">
+                  <Tabs.Tab key={m.key} value={m.key} fz="md" px="sm" style={{ whiteSpace: 'nowrap' }}>
                     {t(`nav.${m.key}`)}
                   </Tabs.Tab>
                 ))}
