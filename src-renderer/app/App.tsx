@@ -1,9 +1,11 @@
 import { createTheme, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
+import { datesLocale } from '../components/DateField';
 import { router } from './router';
 
 const theme = createTheme({
@@ -27,10 +29,13 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider key={i18n.language}>
-          <Notifications position="bottom-right" limit={3} autoClose={3000} />
-          <RouterProvider router={router} />
-        </ModalsProvider>
+        {/* Every calendar speaks the app's language; the dates themselves always read 2026-11-22. */}
+        <DatesProvider settings={{ locale: datesLocale(i18n.language) }}>
+          <ModalsProvider key={i18n.language}>
+            <Notifications position="bottom-right" limit={3} autoClose={3000} />
+            <RouterProvider router={router} />
+          </ModalsProvider>
+        </DatesProvider>
       </QueryClientProvider>
     </MantineProvider>
   );

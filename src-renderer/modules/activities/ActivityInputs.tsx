@@ -10,6 +10,7 @@ import {
   type ActivityCreateInput,
   type ActivityType,
 } from '../../../src-main/contract';
+import { DateField, DateTimeField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
 import { schemaValidator, showSaveError } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/queries';
@@ -189,13 +190,20 @@ export function ActivityInputs({
           allowDeselect={false}
           {...form.getInputProps('type')}
         />
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={label('occurredAt')}
           withAsterisk
-          {...form.getInputProps('occurredAt')}
+          value={form.values.occurredAt}
+          onChange={(d) => form.setFieldValue('occurredAt', d ?? '')}
+          error={form.errors.occurredAt}
         />
-        <TextInput type="date" label={label('nextFollowUp')} {...form.getInputProps('nextFollowUp')} />
+        <DateField
+          label={label('nextFollowUp')}
+          value={form.values.nextFollowUp}
+          onChange={(d) => form.setFieldValue('nextFollowUp', d ?? '')}
+          error={form.errors.nextFollowUp}
+          clearable
+        />
       </SimpleGrid>
       <TextInput label={label('subject')} withAsterisk data-autofocus {...form.getInputProps('subject')} />
       <Textarea

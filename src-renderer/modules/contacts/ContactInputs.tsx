@@ -8,6 +8,7 @@ import {
   type Contact,
   type ContactCreateInput,
 } from '../../../src-main/contract';
+import { DateField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
 import { schemaValidator } from '../../lib/errors';
 
@@ -126,7 +127,13 @@ export function ContactInputs({
           />
           {text('title')}
           {text('department')}
-          <TextInput type="date" label={label('birthday')} {...form.getInputProps('birthday')} />
+          <DateField
+            label={label('birthday')}
+            value={form.values.birthday}
+            onChange={(d) => form.setFieldValue('birthday', d ?? '')}
+            error={form.errors.birthday}
+            clearable
+          />
         </SimpleGrid>
         <Group mt="md" gap="xl">
           <Checkbox label={label('isPrimary')} {...form.getInputProps('isPrimary', { type: 'checkbox' })} />

@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
@@ -10,6 +10,7 @@ import {
   type Expense,
   type ExpenseCreateInput,
 } from '../../../src-main/contract';
+import { DateField } from '../../components/DateField';
 import { MoneyInput } from '../../components/MoneyInput';
 import { RecordSelect } from '../../components/RecordSelect';
 import { useBaseLookup } from '../../lib/base-data';
@@ -154,11 +155,12 @@ export function ExpenseInputs({
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput
-          type="date"
+        <DateField
           label={label('expenseDate')}
           withAsterisk
-          {...form.getInputProps('expenseDate')}
+          value={values.expenseDate}
+          onChange={(d) => form.setFieldValue('expenseDate', d ?? '')}
+          error={form.errors.expenseDate}
         />
         <Select
           label={label('categoryId')}

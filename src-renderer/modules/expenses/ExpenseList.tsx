@@ -1,9 +1,10 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { expenseSortColumns, id as idSchema, isoDate, type ExpenseRow } from '../../../src-main/contract';
+import { DateField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
@@ -102,17 +103,17 @@ export function ExpenseList() {
           clearable
           searchable
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('expenses.filterDateFrom')}
-          value={list.filterValue('dateFrom') ?? ''}
-          onChange={(e) => list.setFilter('dateFrom', e.currentTarget.value || null)}
+          value={dateOrUndefined(list.filterValue('dateFrom')) ?? null}
+          onChange={(d) => list.setFilter('dateFrom', d)}
+          clearable
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('expenses.filterDateTo')}
-          value={list.filterValue('dateTo') ?? ''}
-          onChange={(e) => list.setFilter('dateTo', e.currentTarget.value || null)}
+          value={dateOrUndefined(list.filterValue('dateTo')) ?? null}
+          onChange={(d) => list.setFilter('dateTo', d)}
+          clearable
         />
       </SimpleGrid>
 

@@ -1,9 +1,10 @@
-import { Button, Group, Input, Modal, Rating, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Input, Modal, Rating, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { feedbackCloseInput, type ChannelInput, type Feedback } from '../../../src-main/contract';
+import { DateField } from '../../components/DateField';
 import { schemaValidator, showSaveError } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/queries';
 
@@ -106,11 +107,13 @@ export function CloseFeedbackDialog({
               )}
             </Group>
           </Input.Wrapper>
-          <TextInput
-            type="date"
+          <DateField
             label={t('feedback.fields.closedDate')}
-            min={feedback.receivedDate}
-            {...form.getInputProps('closedDate')}
+            minDate={feedback.receivedDate}
+            value={form.values.closedDate}
+            onChange={(d) => form.setFieldValue('closedDate', d ?? '')}
+            error={form.errors.closedDate}
+            clearable
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

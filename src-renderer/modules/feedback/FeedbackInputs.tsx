@@ -10,6 +10,7 @@ import {
   type Feedback,
   type FeedbackCreateInput,
 } from '../../../src-main/contract';
+import { DateField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
 import { useBaseLookup } from '../../lib/base-data';
 import { schemaValidator } from '../../lib/errors';
@@ -189,11 +190,12 @@ export function FeedbackInputs({
             error={form.errors.priority}
             allowDeselect={false}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={label('receivedDate')}
             withAsterisk
-            {...form.getInputProps('receivedDate')}
+            value={values.receivedDate}
+            onChange={(d) => form.setFieldValue('receivedDate', d ?? '')}
+            error={form.errors.receivedDate}
           />
           <BaseSelect
             kind="sales_rep"

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Popover, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarDue, IconCheck, IconCircleCheck, IconPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActivityRow } from '../../../src-main/contract';
+import { DateField } from '../../components/DateField';
 import { notifyError } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/queries';
 import { ActivityTypeIcon } from '../activities/activityMeta';
@@ -67,13 +68,14 @@ function RescheduleButton({ activity, today }: { activity: ActivityRow; today: s
               </Button>
             ))}
           </Group>
-          <TextInput
-            type="date"
+          <DateField
             size="xs"
             label={t('home.followUps.newDate')}
             value={date}
-            min={today}
-            onChange={(e) => setDate(e.currentTarget.value)}
+            minDate={today}
+            onChange={(d) => setDate(d ?? '')}
+            // Inside this popover, so that picking a day does not count as a click outside it.
+            popoverProps={{ withinPortal: false }}
           />
           <Button size="xs" disabled={!date} loading={reschedule.isPending} onClick={() => move(date)}>
             {t('home.followUps.confirm')}

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { opportunityCloseInput, type ChannelInput, type Opportunity } from '../../../src-main/contract';
+import { DateField } from '../../components/DateField';
 import { schemaValidator, showSaveError } from '../../lib/errors';
 import { formatMoney } from '../../lib/money';
 import { useChannelMutation } from '../../lib/queries';
@@ -73,11 +74,12 @@ export function CloseOpportunityDialog({
           </Radio.Group>
           {form.values.outcome === 'won' ? (
             <>
-              <TextInput
-                type="date"
+              <DateField
                 label={t('opportunities.close.saleDate')}
                 withAsterisk
-                {...form.getInputProps('saleDate')}
+                value={form.values.saleDate}
+                onChange={(d) => form.setFieldValue('saleDate', d ?? '')}
+                error={form.errors.saleDate}
               />
               <Alert color="green">
                 <Text size="sm">{t('opportunities.close.wonNote')}</Text>

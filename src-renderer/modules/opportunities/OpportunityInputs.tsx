@@ -7,6 +7,7 @@ import {
   type Opportunity,
   type OpportunityCreateInput,
 } from '../../../src-main/contract';
+import { DateField } from '../../components/DateField';
 import { LinesEditor, linesTotal, type LineDraft } from '../../components/LinesEditor';
 import { MoneyInput } from '../../components/MoneyInput';
 import { RecordSelect } from '../../components/RecordSelect';
@@ -218,10 +219,12 @@ export function OpportunityInputs({
             onChange={(cents) => form.setFieldValue('expectedAmount', cents)}
             error={form.errors.expectedAmount}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={label('expectedCloseDate')}
-            {...form.getInputProps('expectedCloseDate')}
+            value={values.expectedCloseDate}
+            onChange={(d) => form.setFieldValue('expectedCloseDate', d ?? '')}
+            error={form.errors.expectedCloseDate}
+            clearable
           />
         </SimpleGrid>
       </Fieldset>

@@ -1,4 +1,4 @@
-import { Fieldset, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Fieldset, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
@@ -9,6 +9,7 @@ import {
   type SaleCreateInput,
   type SaleStatus,
 } from '../../../src-main/contract';
+import { DateField } from '../../components/DateField';
 import { LinesEditor, linesTotal, type LineDraft } from '../../components/LinesEditor';
 import { MoneyInput } from '../../components/MoneyInput';
 import { RecordSelect } from '../../components/RecordSelect';
@@ -153,7 +154,13 @@ export function SaleInputs({
             initialLabel={values.contactId != null ? labels.contact : null}
             error={form.errors.contactId}
           />
-          <TextInput type="date" label={label('saleDate')} withAsterisk {...form.getInputProps('saleDate')} />
+          <DateField
+            label={label('saleDate')}
+            withAsterisk
+            value={values.saleDate}
+            onChange={(d) => form.setFieldValue('saleDate', d ?? '')}
+            error={form.errors.saleDate}
+          />
           <Select
             label={label('ownerId')}
             data={

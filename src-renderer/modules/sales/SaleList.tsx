@@ -10,6 +10,7 @@ import {
   type SaleStatus,
   type saleSortColumns,
 } from '../../../src-main/contract';
+import { DateField } from '../../components/DateField';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
 import { useListParams } from '../../lib/list-params';
@@ -97,17 +98,17 @@ export function SaleList() {
           clearable
           searchable
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('sales.filterDateFrom')}
-          value={list.filterValue('dateFrom') ?? ''}
-          onChange={(e) => list.setFilter('dateFrom', e.currentTarget.value || null)}
+          value={dateOrUndefined(list.filterValue('dateFrom')) ?? null}
+          onChange={(d) => list.setFilter('dateFrom', d)}
+          clearable
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('sales.filterDateTo')}
-          value={list.filterValue('dateTo') ?? ''}
-          onChange={(e) => list.setFilter('dateTo', e.currentTarget.value || null)}
+          value={dateOrUndefined(list.filterValue('dateTo')) ?? null}
+          onChange={(d) => list.setFilter('dateTo', d)}
+          clearable
         />
       </SimpleGrid>
 
