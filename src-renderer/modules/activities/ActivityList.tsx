@@ -1,10 +1,10 @@
-import { Anchor, Badge, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Anchor, Badge, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { activityTypes, type ActivityRow, type ActivityType } from '../../../src-main/contract';
+import { ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useListParams } from '../../lib/list-params';
 import { useChannelQuery } from '../../lib/queries';
@@ -39,23 +39,12 @@ export function ActivityList() {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Title order={2}>{t('activities.browse')}</Title>
-        <Group>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            disabled={selected.length === 0}
-            onClick={() => confirmDelete(selected, () => setSelected([]))}
-          >
-            {t('activities.deleteSelected', { count: selected.length })}
-          </Button>
-          <Button component={Link} to="/activities/new" leftSection={<IconPlus size={16} />}>
-            {t('activities.add')}
-          </Button>
-        </Group>
-      </Group>
+      <ListHeader
+        ns="activities"
+        selectedCount={selected.length}
+        onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
+        addPath="/activities/new"
+      />
 
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
         <Select

@@ -1,10 +1,10 @@
-import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContactRow, contactSortColumns } from '../../../src-main/contract';
 import { RecordSelect } from '../../components/RecordSelect';
+import { KeywordInput, ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/list-params';
@@ -38,33 +38,15 @@ export function ContactList() {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Title order={2}>{t('contacts.browse')}</Title>
-        <Group>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            disabled={selected.length === 0}
-            onClick={() => confirmDelete(selected, () => setSelected([]))}
-          >
-            {t('contacts.deleteSelected', { count: selected.length })}
-          </Button>
-          <Button component={Link} to="/contacts/new" leftSection={<IconPlus size={16} />}>
-            {t('contacts.add')}
-          </Button>
-        </Group>
-      </Group>
+      <ListHeader
+        ns="contacts"
+        selectedCount={selected.length}
+        onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
+        addPath="/contacts/new"
+      />
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
-        <TextInput
-          label={t('contacts.find')}
-          placeholder={t('contacts.findPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={list.keyword}
-          onChange={(e) => list.setKeyword(e.currentTarget.value)}
-          type="search"
-        />
+        <KeywordInput ns="contacts" value={list.keyword} onChange={list.setKeyword} />
         <RecordSelect
           key={customer.data?.id ?? 'none'}
           source="customers"

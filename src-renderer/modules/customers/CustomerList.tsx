@@ -1,9 +1,9 @@
-import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { Anchor, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BaseKind, CustomerRow, CustomerSortColumn } from '../../../src-main/contract';
+import { KeywordInput, ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
 import { formatDateTime } from '../../lib/format';
@@ -50,33 +50,15 @@ export function CustomerList() {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Title order={2}>{t('customers.browse')}</Title>
-        <Group>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            disabled={selected.length === 0}
-            onClick={() => void confirmDelete(selected, () => setSelected([]))}
-          >
-            {t('customers.deleteSelected', { count: selected.length })}
-          </Button>
-          <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />}>
-            {t('customers.add')}
-          </Button>
-        </Group>
-      </Group>
+      <ListHeader
+        ns="customers"
+        selectedCount={selected.length}
+        onDeleteSelected={() => void confirmDelete(selected, () => setSelected([]))}
+        addPath="/customers/new"
+      />
 
       <SimpleGrid cols={{ base: 2, md: 4, xl: 7 }} spacing="xs">
-        <TextInput
-          label={t('customers.find')}
-          placeholder={t('customers.findPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={list.keyword}
-          onChange={(e) => list.setKeyword(e.currentTarget.value)}
-          type="search"
-        />
+        <KeywordInput ns="customers" value={list.keyword} onChange={list.setKeyword} />
         {filterFields.map(([field, kind]) => (
           <Select
             key={field}

@@ -1,11 +1,10 @@
-import { Button, Group, Select, SimpleGrid, Stack, Title } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Select, SimpleGrid, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { expenseSortColumns, id as idSchema, isoDate, type ExpenseRow } from '../../../src-main/contract';
 import { DateField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
+import { ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
 import { useListParams } from '../../lib/list-params';
@@ -60,23 +59,12 @@ export function ExpenseList() {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Title order={2}>{t('expenses.browse')}</Title>
-        <Group>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            disabled={selected.length === 0}
-            onClick={() => confirmDelete(selected, () => setSelected([]))}
-          >
-            {t('expenses.deleteSelected', { count: selected.length })}
-          </Button>
-          <Button component={Link} to="/expenses/new" leftSection={<IconPlus size={16} />}>
-            {t('expenses.add')}
-          </Button>
-        </Group>
-      </Group>
+      <ListHeader
+        ns="expenses"
+        selectedCount={selected.length}
+        onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
+        addPath="/expenses/new"
+      />
 
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
         <Select

@@ -1,26 +1,14 @@
-import {
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { NumberInput, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import {
   feedbackPriorities,
   feedbackStatuses,
   type FeedbackRow,
   type feedbackSortColumns,
 } from '../../../src-main/contract';
+import { KeywordInput, ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
 import { useListParams } from '../../lib/list-params';
@@ -79,33 +67,15 @@ export function FeedbackList() {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Title order={2}>{t('feedback.browse')}</Title>
-        <Group>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            disabled={selected.length === 0}
-            onClick={() => confirmDelete(selected, () => setSelected([]))}
-          >
-            {t('feedback.deleteSelected', { count: selected.length })}
-          </Button>
-          <Button component={Link} to="/feedback/new" leftSection={<IconPlus size={16} />}>
-            {t('feedback.add')}
-          </Button>
-        </Group>
-      </Group>
+      <ListHeader
+        ns="feedback"
+        selectedCount={selected.length}
+        onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
+        addPath="/feedback/new"
+      />
 
       <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} spacing="xs" style={{ alignItems: 'end' }}>
-        <TextInput
-          label={t('feedback.find')}
-          placeholder={t('feedback.findPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={list.keyword}
-          onChange={(e) => list.setKeyword(e.currentTarget.value)}
-          type="search"
-        />
+        <KeywordInput ns="feedback" value={list.keyword} onChange={list.setKeyword} />
         <Select
           label={field('status')}
           data={statusOptions}

@@ -1,20 +1,9 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { Anchor, Badge, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProductRow, productSortColumns } from '../../../src-main/contract';
+import { KeywordInput, ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
 import { formatDateTime } from '../../lib/format';
@@ -52,33 +41,15 @@ export function ProductList() {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Title order={2}>{t('products.browse')}</Title>
-        <Group>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            disabled={selected.length === 0}
-            onClick={() => confirmDelete(selected, () => setSelected([]))}
-          >
-            {t('products.deleteSelected', { count: selected.length })}
-          </Button>
-          <Button component={Link} to="/products/new" leftSection={<IconPlus size={16} />}>
-            {t('products.add')}
-          </Button>
-        </Group>
-      </Group>
+      <ListHeader
+        ns="products"
+        selectedCount={selected.length}
+        onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
+        addPath="/products/new"
+      />
 
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-        <TextInput
-          label={t('products.find')}
-          placeholder={t('products.findPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={list.keyword}
-          onChange={(e) => list.setKeyword(e.currentTarget.value)}
-          type="search"
-        />
+        <KeywordInput ns="products" value={list.keyword} onChange={list.setKeyword} />
         <Select
           label={field('categoryId')}
           data={lookup.options('product_category')}

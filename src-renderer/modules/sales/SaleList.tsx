@@ -1,5 +1,4 @@
-import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { Anchor, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +10,7 @@ import {
   type saleSortColumns,
 } from '../../../src-main/contract';
 import { DateField } from '../../components/DateField';
+import { KeywordInput, ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
 import { useListParams } from '../../lib/list-params';
@@ -56,33 +56,15 @@ export function SaleList() {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Title order={2}>{t('sales.browse')}</Title>
-        <Group>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            disabled={selected.length === 0}
-            onClick={() => confirmDelete(selected, () => setSelected([]))}
-          >
-            {t('sales.deleteSelected', { count: selected.length })}
-          </Button>
-          <Button component={Link} to="/sales/new" leftSection={<IconPlus size={16} />}>
-            {t('sales.add')}
-          </Button>
-        </Group>
-      </Group>
+      <ListHeader
+        ns="sales"
+        selectedCount={selected.length}
+        onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
+        addPath="/sales/new"
+      />
 
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
-        <TextInput
-          label={t('sales.find')}
-          placeholder={t('sales.findPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={list.keyword}
-          onChange={(e) => list.setKeyword(e.currentTarget.value)}
-          type="search"
-        />
+        <KeywordInput ns="sales" value={list.keyword} onChange={list.setKeyword} />
         <Select
           label={field('status')}
           data={statusOptions}
