@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconBuilding, IconEdit, IconTable, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft, IconBuilding } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Contact } from '../../../src-main/contract';
 import { FieldGrid } from '../../components/FieldGrid';
 import { contactFieldRows } from './contactFieldRows';
 import { useDeleteContactsFlow } from './useDeleteContactsFlow';
+import { RecordActions } from '../../components/RecordActions';
 
 /** One contact: header with its customer, actions, and its fields (基本信息). */
 export function ContactShow({ contact }: { contact: Contact }) {
@@ -41,27 +42,11 @@ export function ContactShow({ contact }: { contact: Contact }) {
             {contact.title && <Text c="dimmed">· {contact.title}</Text>}
           </Group>
         </Stack>
-        <Group>
-          <Button
-            component={Link}
-            to={`/contacts/${contact.id}/fields`}
-            variant="default"
-            leftSection={<IconTable size={16} />}
-          >
-            {t('contacts.fieldTable')}
-          </Button>
-          <Button component={Link} to={`/contacts/${contact.id}/edit`} leftSection={<IconEdit size={16} />}>
-            {t('contacts.edit')}
-          </Button>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            onClick={() => confirmDelete([contact], () => void navigate('/contacts'))}
-          >
-            {t('contacts.delete')}
-          </Button>
-        </Group>
+        <RecordActions
+          ns="contacts"
+          path={`/contacts/${contact.id}`}
+          onDelete={() => confirmDelete([contact], () => void navigate('/contacts'))}
+        />
       </Group>
 
       <Title order={3} size="h4">

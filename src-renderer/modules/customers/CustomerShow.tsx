@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconTable, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { CustomerOpportunitiesTab } from '../opportunities/CustomerOpportunities
 import { CustomerSalesTab } from '../sales/CustomerSalesTab';
 import { customerFieldRows } from './customerFieldRows';
 import { useDeleteCustomersFlow } from './useDeleteCustomersFlow';
+import { RecordActions } from '../../components/RecordActions';
 
 interface TabSpec {
   key: string;
@@ -98,27 +99,11 @@ export function CustomerShow({ customer }: { customer: Customer }) {
             {customer.stageId && <Badge color="teal">{lookup.name(customer.stageId)}</Badge>}
           </Group>
         </Stack>
-        <Group>
-          <Button
-            component={Link}
-            to={`/customers/${customer.id}/fields`}
-            variant="default"
-            leftSection={<IconTable size={16} />}
-          >
-            {t('customers.fieldTable')}
-          </Button>
-          <Button component={Link} to={`/customers/${customer.id}/edit`} leftSection={<IconEdit size={16} />}>
-            {t('customers.edit')}
-          </Button>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            onClick={() => confirmDelete([customer], () => void navigate('/customers'))}
-          >
-            {t('customers.delete')}
-          </Button>
-        </Group>
+        <RecordActions
+          ns="customers"
+          path={`/customers/${customer.id}`}
+          onDelete={() => confirmDelete([customer], () => void navigate('/customers'))}
+        />
       </Group>
 
       <Tabs

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconTable, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Expense } from '../../../src-main/contract';
@@ -8,6 +8,7 @@ import { useBaseLookup } from '../../lib/base-data';
 import { formatMoney } from '../../lib/money';
 import { expenseFieldRows } from './expenseFieldRows';
 import { useDeleteExpensesFlow } from './useDeleteExpensesFlow';
+import { RecordActions } from '../../components/RecordActions';
 
 /** One 费用: what was spent, when, for whom; 修改, 删除 and the 费用字段详情表. */
 export function ExpenseShow({ expense }: { expense: Expense }) {
@@ -40,27 +41,11 @@ export function ExpenseShow({ expense }: { expense: Expense }) {
             {expense.expenseDate}
           </Text>
         </Stack>
-        <Group>
-          <Button
-            component={Link}
-            to={`/expenses/${expense.id}/fields`}
-            variant="default"
-            leftSection={<IconTable size={16} />}
-          >
-            {t('expenses.fieldTable')}
-          </Button>
-          <Button component={Link} to={`/expenses/${expense.id}/edit`} leftSection={<IconEdit size={16} />}>
-            {t('expenses.edit')}
-          </Button>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            onClick={() => confirmDelete([expense], () => void navigate('/expenses'))}
-          >
-            {t('expenses.delete')}
-          </Button>
-        </Group>
+        <RecordActions
+          ns="expenses"
+          path={`/expenses/${expense.id}`}
+          onDelete={() => confirmDelete([expense], () => void navigate('/expenses'))}
+        />
       </Group>
       <Paper withBorder p="md">
         <FieldGrid rows={rows.filter((r) => r.name !== 'description')} />

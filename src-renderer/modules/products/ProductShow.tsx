@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Title } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconTable, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Product } from '../../../src-main/contract';
@@ -7,6 +7,7 @@ import { FieldGrid } from '../../components/FieldGrid';
 import { useBaseLookup } from '../../lib/base-data';
 import { productFieldRows } from './productFieldRows';
 import { useDeleteProductsFlow } from './useDeleteProductsFlow';
+import { RecordActions } from '../../components/RecordActions';
 
 /** One product: header, actions and its fields (基本信息). */
 export function ProductShow({ product }: { product: Product }) {
@@ -38,27 +39,11 @@ export function ProductShow({ product }: { product: Product }) {
             </Badge>
           </Group>
         </Stack>
-        <Group>
-          <Button
-            component={Link}
-            to={`/products/${product.id}/fields`}
-            variant="default"
-            leftSection={<IconTable size={16} />}
-          >
-            {t('products.fieldTable')}
-          </Button>
-          <Button component={Link} to={`/products/${product.id}/edit`} leftSection={<IconEdit size={16} />}>
-            {t('products.edit')}
-          </Button>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            onClick={() => confirmDelete([product], () => void navigate('/products'))}
-          >
-            {t('products.delete')}
-          </Button>
-        </Group>
+        <RecordActions
+          ns="products"
+          path={`/products/${product.id}`}
+          onDelete={() => confirmDelete([product], () => void navigate('/products'))}
+        />
       </Group>
 
       <Title order={3} size="h4">

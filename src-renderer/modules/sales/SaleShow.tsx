@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconTable, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Sale } from '../../../src-main/contract';
@@ -10,6 +10,7 @@ import { formatMoney } from '../../lib/money';
 import { saleFieldRows } from './saleFieldRows';
 import { SaleStatusBadge } from './status';
 import { useDeleteSalesFlow } from './useDeleteSalesFlow';
+import { RecordActions } from '../../components/RecordActions';
 
 const tabs = ['basic', 'lines'] as const;
 
@@ -56,27 +57,11 @@ export function SaleShow({ sale }: { sale: Sale }) {
             )}
           </Group>
         </Stack>
-        <Group>
-          <Button
-            component={Link}
-            to={`/sales/${sale.id}/fields`}
-            variant="default"
-            leftSection={<IconTable size={16} />}
-          >
-            {t('sales.fieldTable')}
-          </Button>
-          <Button component={Link} to={`/sales/${sale.id}/edit`} leftSection={<IconEdit size={16} />}>
-            {t('sales.edit')}
-          </Button>
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={16} />}
-            onClick={() => confirmDelete([sale], () => void navigate('/sales'))}
-          >
-            {t('sales.delete')}
-          </Button>
-        </Group>
+        <RecordActions
+          ns="sales"
+          path={`/sales/${sale.id}`}
+          onDelete={() => confirmDelete([sale], () => void navigate('/sales'))}
+        />
       </Group>
 
       <Tabs
