@@ -1,7 +1,8 @@
 import { ActionIcon, Button, Group, NumberInput, Table, Text } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { lineAmount } from '../../src-main/contract';
+import type { ReactNode } from 'react';
+import { lineAmount, type Line, type LineInput } from '../../src-main/contract';
 import { formatMoney } from '../lib/money';
 import { MoneyInput } from './MoneyInput';
 import { RecordSelect } from './RecordSelect';
@@ -205,5 +206,63 @@ export function LinesTable({
         </Table.Tr>
       </Table.Tfoot>
     </Table>
+  );
+}
+
+/** Stored lines → the editor's drafts (an edit form starts from these). */
+export const linesToDrafts = (lines: Line[]): LineDraft[] =>
+  lines.map((l) => ({
+    productId: l.productId,
+    productName: l.productName,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    discount: l.discount,
+  }));
+
+/** The editor's drafts → the contract's line input; an empty product stays missing, so the form says 必填. */
+export const draftsToLineInput = (drafts: LineDraft[]): LineInput[] =>
+  drafts.map((l) => ({
+    productId: l.productId ?? (undefined as unknown as number),
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    discount: l.discount,
+  }));
+
+/**
+ * The lines editor inside a record form whose `lines` field holds drafts: it shows the first
+ * problem with the lines as "第 2 行：必填" and forgets those problems once the lines change.
+ */
+export function FormLinesEditor({
+  form,
+}: {
+  form: {
+    values: { lines: LineDraft[] };
+    errors: Record<string, unknown>;
+    setFieldValue: (path: 'lines', value: LineDraft[]) => void;
+    setErrors: (errors: Record<string, ReactNode>) => void;
+  };
+}) {
+  const { t } = useTranslation();
+  let error: string | undefined;
+  for (const [path, e] of Object.entries(form.errors)) {
+    if (!e || !path.startsWith('lines')) continue;
+    const n = /^lines\.(\d+)/.exec(path)?.[1];
+    error = n === undefined ? String(e) : t('lines.lineError', { n: Number(n) + 1, reason: String(e) });
+    break;
+  }
+  return (
+    <LinesEditor
+      value={form.values.lines}
+      onChange={(lines) => {
+        form.setFieldValue('lines', lines);
+        form.setErrors(
+          Object.fromEntries(Object.entries(form.errors).filter(([k]) => !k.startsWith('lines'))) as Record<
+            string,
+            ReactNode
+          >,
+        );
+      }}
+      error={error}
+    />
   );
 }

@@ -171,6 +171,7 @@ export const en: Messages = {
     removeN: 'Remove line {{n}}',
     add: 'Add line',
     total: 'Total',
+    lineError: 'Line {{n}}: {{reason}}',
   },
   dates: {
     datePlaceholder: 'YYYY-MM-DD',

@@ -170,6 +170,7 @@ export const zhCN = {
     removeN: '删除第 {{n}} 行',
     add: '增加明细',
     total: '合计',
+    lineError: '第 {{n}} 行：{{reason}}',
   },
   dates: {
     datePlaceholder: '年-月-日',

@@ -8,7 +8,13 @@ import {
   type OpportunityCreateInput,
 } from '../../../src-main/contract';
 import { DateField } from '../../components/DateField';
-import { LinesEditor, linesTotal, type LineDraft } from '../../components/LinesEditor';
+import {
+  draftsToLineInput,
+  FormLinesEditor,
+  linesToDrafts,
+  linesTotal,
+  type LineDraft,
+} from '../../components/LinesEditor';
 import { MoneyInput } from '../../components/MoneyInput';
 import { RecordSelect } from '../../components/RecordSelect';
 import { useBaseLookup } from '../../lib/base-data';
@@ -61,13 +67,7 @@ export function opportunityToValues(o: Opportunity): OpportunityFormValues {
     expectedCloseDate: o.expectedCloseDate ?? '',
     ownerId: o.ownerId,
     notes: o.notes ?? '',
-    lines: o.lines.map((l) => ({
-      productId: l.productId,
-      productName: l.productName,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      discount: l.discount,
-    })),
+    lines: linesToDrafts(o.lines),
   };
 }
 
@@ -88,12 +88,7 @@ export function opportunityInput(values: OpportunityFormValues): OpportunityCrea
     expectedCloseDate: values.expectedCloseDate || null,
     ownerId: values.ownerId,
     notes: values.notes,
-    lines: values.lines.map((l) => ({
-      productId: l.productId ?? missing,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      discount: l.discount,
-    })),
+    lines: draftsToLineInput(values.lines),
   };
 }
 
@@ -101,19 +96,6 @@ export function opportunityInput(values: OpportunityFormValues): OpportunityCrea
 export function opportunityValidator(t: TFunction) {
   const validate = schemaValidator<OpportunityCreateInput>(opportunityCreateInput, t);
   return (values: OpportunityFormValues) => validate(opportunityInput(values));
-}
-
-/** The first problem with a line, as "第 2 行：必填", for the lines editor. */
-function linesError(t: TFunction, errors: Record<string, unknown>): string | undefined {
-  for (const [path, error] of Object.entries(errors)) {
-    const m = /^lines(?:\.(\d+))?/.exec(path);
-    if (m && error) {
-      return m[1] === undefined
-        ? String(error)
-        : t('opportunities.lineError', { n: Number(m[1]) + 1, reason: error });
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -230,17 +212,7 @@ export function OpportunityInputs({
       </Fieldset>
 
       <Fieldset legend={t('opportunities.sections.lines')}>
-        <LinesEditor
-          value={values.lines}
-          onChange={(lines) => {
-            form.setFieldValue('lines', lines);
-            // The lines changed: what was said about them no longer applies.
-            form.setErrors(
-              Object.fromEntries(Object.entries(form.errors).filter(([k]) => !k.startsWith('lines'))),
-            );
-          }}
-          error={linesError(t, form.errors)}
-        />
+        <FormLinesEditor form={form} />
       </Fieldset>
 
       <Fieldset legend={t('opportunities.sections.other')}>

@@ -10,7 +10,13 @@ import {
   type SaleStatus,
 } from '../../../src-main/contract';
 import { DateField } from '../../components/DateField';
-import { LinesEditor, linesTotal, type LineDraft } from '../../components/LinesEditor';
+import {
+  draftsToLineInput,
+  FormLinesEditor,
+  linesToDrafts,
+  linesTotal,
+  type LineDraft,
+} from '../../components/LinesEditor';
 import { MoneyInput } from '../../components/MoneyInput';
 import { RecordSelect } from '../../components/RecordSelect';
 import { useBaseLookup } from '../../lib/base-data';
@@ -53,13 +59,7 @@ export function saleToValues(s: Sale): SaleFormValues {
     status: s.status,
     amountReceived: s.amountReceived,
     notes: s.notes ?? '',
-    lines: s.lines.map((l) => ({
-      productId: l.productId,
-      productName: l.productName,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      discount: l.discount,
-    })),
+    lines: linesToDrafts(s.lines),
   };
 }
 
@@ -78,12 +78,7 @@ export function saleInput(values: SaleFormValues): SaleCreateInput {
     status: values.status,
     amountReceived: values.amountReceived,
     notes: values.notes,
-    lines: values.lines.map((l) => ({
-      productId: l.productId ?? missing,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      discount: l.discount,
-    })),
+    lines: draftsToLineInput(values.lines),
   };
 }
 
@@ -91,18 +86,6 @@ export function saleInput(values: SaleFormValues): SaleCreateInput {
 export function saleValidator(t: TFunction) {
   const validate = schemaValidator<SaleCreateInput>(saleCreateInput, t);
   return (values: SaleFormValues) => validate(saleInput(values));
-}
-
-/** The first problem with the lines, as "第 2 行：必填", shown under the lines editor. */
-function firstLineError(t: TFunction, errors: Record<string, unknown>): string | undefined {
-  for (const [path, error] of Object.entries(errors)) {
-    if (!error || !path.startsWith('lines')) continue;
-    const n = /^lines\.(\d+)/.exec(path)?.[1];
-    return n === undefined
-      ? String(error)
-      : t('sales.lineError', { n: Number(n) + 1, reason: String(error) });
-  }
-  return undefined;
 }
 
 /**
@@ -191,17 +174,7 @@ export function SaleInputs({
       </Fieldset>
 
       <Fieldset legend={t('sales.sections.lines')}>
-        <LinesEditor
-          value={values.lines}
-          onChange={(lines) => {
-            form.setFieldValue('lines', lines);
-            // The lines changed: what was said about them no longer applies.
-            form.setErrors(
-              Object.fromEntries(Object.entries(form.errors).filter(([k]) => !k.startsWith('lines'))),
-            );
-          }}
-          error={firstLineError(t, form.errors)}
-        />
+        <FormLinesEditor form={form} />
       </Fieldset>
 
       <Fieldset legend={t('sales.sections.money')}>
