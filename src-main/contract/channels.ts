@@ -22,6 +22,23 @@ import {
 } from './base-data';
 import { globalSearchInput, type SearchHit } from './search';
 import {
+  customFieldCreateInput,
+  customFieldListInput,
+  customFieldReorderInput,
+  customFieldUpdateInput,
+  type CustomField,
+  type CustomFieldUsage,
+} from './custom-fields';
+import {
+  trashEmptyInput,
+  trashListInput,
+  trashPurgeInput,
+  trashRestoreInput,
+  type DeleteResult,
+  type TrashEntry,
+  type TrashRestoreResult,
+} from './trash';
+import {
   expenseCreateInput,
   expenseListInput,
   expenseUpdateInput,
@@ -97,6 +114,18 @@ export const channels = {
   'home.summary': homeSummaryInput,
   'search.global': globalSearchInput,
 
+  'customFields.list': customFieldListInput,
+  'customFields.create': customFieldCreateInput,
+  'customFields.update': customFieldUpdateInput,
+  'customFields.reorder': customFieldReorderInput,
+  'customFields.usage': idInput,
+  'customFields.delete': idInput,
+
+  'trash.list': trashListInput,
+  'trash.restore': trashRestoreInput,
+  'trash.purge': trashPurgeInput,
+  'trash.empty': trashEmptyInput,
+
   'customers.list': customerListInput,
   'customers.get': idInput,
   'customers.create': customerCreateInput,
@@ -167,11 +196,24 @@ export interface ChannelResults {
   'home.summary': HomeSummary;
   'search.global': SearchHit[];
 
+  'customFields.list': CustomField[];
+  'customFields.create': CustomField;
+  'customFields.update': CustomField;
+  'customFields.reorder': CustomField[];
+  'customFields.usage': CustomFieldUsage;
+  /** The field goes, and its values with it (the dialog names how many records hold one). */
+  'customFields.delete': { deleted: number; values: number };
+
+  'trash.list': Page<TrashEntry>;
+  'trash.restore': TrashRestoreResult;
+  'trash.purge': { purged: number };
+  'trash.empty': { purged: number };
+
   'customers.list': Page<CustomerRow>;
   'customers.get': Customer;
   'customers.create': Customer;
   'customers.update': Customer;
-  'customers.delete': { deleted: number };
+  'customers.delete': DeleteResult;
   'customers.related': CustomerRelated;
   'customers.timeline': Page<TimelineEntry>;
 
@@ -179,19 +221,19 @@ export interface ChannelResults {
   'contacts.get': Contact;
   'contacts.create': Contact;
   'contacts.update': Contact;
-  'contacts.delete': { deleted: number };
+  'contacts.delete': DeleteResult;
 
   'products.list': Page<ProductRow>;
   'products.get': Product;
   'products.create': Product;
   'products.update': Product;
-  'products.delete': { deleted: number };
+  'products.delete': DeleteResult;
 
   'opportunities.list': Page<OpportunityRow>;
   'opportunities.get': Opportunity;
   'opportunities.create': Opportunity;
   'opportunities.update': Opportunity;
-  'opportunities.delete': { deleted: number };
+  'opportunities.delete': DeleteResult;
   'opportunities.close': OpportunityCloseResult;
   'opportunities.reopen': Opportunity;
   'opportunities.move': Opportunity;
@@ -201,13 +243,13 @@ export interface ChannelResults {
   'sales.get': Sale;
   'sales.create': Sale;
   'sales.update': Sale;
-  'sales.delete': { deleted: number };
+  'sales.delete': DeleteResult;
 
   'activities.list': Page<ActivityRow>;
   'activities.get': Activity;
   'activities.create': Activity;
   'activities.update': Activity;
-  'activities.delete': { deleted: number };
+  'activities.delete': DeleteResult;
   'activities.complete': Activity;
   'activities.reschedule': Activity;
 
@@ -215,7 +257,7 @@ export interface ChannelResults {
   'feedback.get': Feedback;
   'feedback.create': Feedback;
   'feedback.update': Feedback;
-  'feedback.delete': { deleted: number };
+  'feedback.delete': DeleteResult;
   'feedback.close': Feedback;
   'feedback.reopen': Feedback;
 
@@ -223,7 +265,7 @@ export interface ChannelResults {
   'expenses.get': Expense;
   'expenses.create': Expense;
   'expenses.update': Expense;
-  'expenses.delete': { deleted: number };
+  'expenses.delete': DeleteResult;
 }
 
 export type Channel = keyof typeof channels;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customFiltersField, customValuesField, type CustomValues } from './custom-fields';
 import {
   booleanFlag,
   id,
@@ -32,6 +33,8 @@ export const contactFields = {
   isPrimary: booleanFlag,
   isDecisionMaker: booleanFlag,
   notes: optionalText(LONG_TEXT_MAX),
+  /** Values of the user's own fields (自定义字段), by field id. */
+  custom: customValuesField,
 };
 
 export const contactCreateInput = z.strictObject(contactFields);
@@ -60,6 +63,8 @@ export const contactSortColumns = [
 
 export const contactListInput = z.strictObject({
   keyword: z.string().max(100).optional(),
+  /** Filters on the user's own fields, all of which must match. */
+  customFilters: customFiltersField,
   customerId: id.optional(),
   sort: z
     .strictObject({ column: z.enum(contactSortColumns), direction: sortDirection })
@@ -88,6 +93,8 @@ export interface Contact {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The user's own fields (自定义字段), by field id. */
+  custom: CustomValues;
 }
 
 export type ContactRow = Pick<
@@ -105,4 +112,5 @@ export type ContactRow = Pick<
   | 'isPrimary'
   | 'isDecisionMaker'
   | 'updatedAt'
+  | 'custom'
 >;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customFiltersField, customValuesField, type CustomValues } from './custom-fields';
 import {
   LONG_TEXT_MAX,
   id,
@@ -33,6 +34,8 @@ export const customerFields = {
   products: optionalText(LONG_TEXT_MAX),
   creditRating: optionalText(20),
   notes: optionalText(LONG_TEXT_MAX),
+  /** Values of the user's own fields (自定义字段), by field id. */
+  custom: customValuesField,
 };
 
 /** Which base-data list each reference field points into. */
@@ -77,6 +80,8 @@ export type CustomerSortColumn = (typeof customerSortColumns)[number];
 
 export const customerListInput = z.strictObject({
   keyword: z.string().max(100).optional(),
+  /** Filters on the user's own fields, all of which must match. */
+  customFilters: customFiltersField,
   typeId: id.optional(),
   levelId: id.optional(),
   stageId: id.optional(),
@@ -118,6 +123,8 @@ export interface Customer {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The user's own fields (自定义字段), by field id. */
+  custom: CustomValues;
 }
 
 /** A list row: the columns the list shows, nothing long. */
@@ -138,4 +145,5 @@ export type CustomerRow = Pick<
   | 'mobile'
   | 'email'
   | 'updatedAt'
+  | 'custom'
 >;

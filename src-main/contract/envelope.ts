@@ -27,7 +27,15 @@ export type ValidationReason =
   | 'unknown_field'
   | 'not_found'
   /** A product that is no longer sold cannot go on a new line. */
-  | 'inactive';
+  | 'inactive'
+  /** A restore needs a record that is gone for good (`params.what`, `params.title`). */
+  | 'parent_missing'
+  /** A restore needs a record that is itself in the trash: restore that first. */
+  | 'parent_in_trash'
+  /** A restore would make a second record where only one may be (`params.what`). */
+  | 'duplicate'
+  /** Still used by records (`params.count`): change those first. */
+  | 'in_use';
 
 export interface AppErrorData {
   code: ErrorCode;
@@ -38,6 +46,8 @@ export interface AppErrorData {
   reason?: ValidationReason;
   /** The bound that was crossed (a length or a number), when there is one. */
   limit?: number;
+  /** Values for the translated sentence, e.g. the title of a record a restore needs. */
+  params?: Record<string, string | number>;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorData };

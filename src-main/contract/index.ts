@@ -11,6 +11,8 @@ export * from './home';
 export * from './feedback';
 export * from './expenses';
 export * from './search';
+export * from './custom-fields';
+export * from './trash';
 export * from './channels';
 export * from './csp';
 export * from './validation';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customFiltersField, customValuesField, type CustomValues } from './custom-fields';
 import {
   cents,
   id,
@@ -33,6 +34,8 @@ export const opportunityFields = {
   ownerId: optionalId,
   notes: optionalText(LONG_TEXT_MAX),
   lines: linesInput.default([]),
+  /** Values of the user's own fields (自定义字段), by field id. */
+  custom: customValuesField,
 };
 
 export const opportunityCreateInput = z.strictObject(opportunityFields);
@@ -84,6 +87,8 @@ export const opportunitySortColumns = [
 
 export const opportunityListInput = z.strictObject({
   keyword: z.string().max(100).optional(),
+  /** Filters on the user's own fields, all of which must match. */
+  customFilters: customFiltersField,
   customerId: id.optional(),
   stageId: id.optional(),
   status: z.enum(opportunityStatuses).optional(),
@@ -130,6 +135,8 @@ export interface Opportunity {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The user's own fields (自定义字段), by field id. */
+  custom: CustomValues;
 }
 
 export type OpportunityRow = Pick<
@@ -147,6 +154,7 @@ export type OpportunityRow = Pick<
   | 'status'
   | 'version'
   | 'updatedAt'
+  | 'custom'
 >;
 
 export interface OpportunityBoard {

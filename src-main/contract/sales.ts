@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customFiltersField, customValuesField, type CustomValues } from './custom-fields';
 import {
   cents,
   id,
@@ -25,6 +26,8 @@ export const saleFields = {
   amountReceived: cents.default(0),
   notes: optionalText(LONG_TEXT_MAX),
   lines: linesInput.default([]),
+  /** Values of the user's own fields (自定义字段), by field id. */
+  custom: customValuesField,
 };
 
 export const saleCreateInput = z.strictObject(saleFields);
@@ -55,6 +58,8 @@ export const saleSortColumns = [
 
 export const saleListInput = z.strictObject({
   keyword: z.string().max(100).optional(),
+  /** Filters on the user's own fields, all of which must match. */
+  customFilters: customFiltersField,
   customerId: id.optional(),
   status: z.enum(saleStatuses).optional(),
   ownerId: id.optional(),
@@ -86,6 +91,8 @@ export interface Sale {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The user's own fields (自定义字段), by field id. */
+  custom: CustomValues;
 }
 
 export type SaleRow = Pick<
@@ -101,4 +108,5 @@ export type SaleRow = Pick<
   | 'amount'
   | 'amountReceived'
   | 'updatedAt'
+  | 'custom'
 >;

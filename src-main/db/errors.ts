@@ -5,7 +5,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { field?: string; reason?: ValidationReason; limit?: number } = {},
+    readonly details: {
+      field?: string;
+      reason?: ValidationReason;
+      limit?: number;
+      params?: Record<string, string | number>;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -11,6 +11,7 @@ import { appHandlers } from '../records/app';
 import { baseDataHandlers } from '../records/base-data';
 import { activityHandlers } from '../records/activities';
 import { contactHandlers } from '../records/contacts';
+import { customFieldHandlers } from '../records/custom-fields';
 import { customerHandlers } from '../records/customers';
 import { expenseHandlers } from '../records/expenses';
 import { feedbackHandlers } from '../records/feedback';
@@ -19,6 +20,7 @@ import { opportunityHandlers } from '../records/opportunities';
 import { productHandlers } from '../records/products';
 import { saleHandlers } from '../records/sales';
 import { searchHandlers } from '../records/search';
+import { trashHandlers } from '../records/trash';
 import { toErrorData } from './errors';
 
 export type Handler<C extends Channel> = (
@@ -42,6 +44,8 @@ export const handlers: Handlers = {
   ...activityHandlers,
   ...feedbackHandlers,
   ...expenseHandlers,
+  ...customFieldHandlers,
+  ...trashHandlers,
 };
 
 export function invoke(ctx: HandlerContext, channel: string, input: unknown): Envelope<unknown> {

@@ -230,7 +230,7 @@ export const activityHandlers: HandlerMap<
   'activities.get': (ctx, input) => getActivity(ctx.db, input.id),
   'activities.create': createActivity,
   'activities.update': updateActivity,
-  'activities.delete': (ctx, input) => deleteByIds(ctx.db, 'activities', 'Activity', input.ids),
+  'activities.delete': (ctx, input) => deleteByIds(ctx.db, 'activities', 'Activity', input.ids, ctx.now()),
   'activities.complete': (ctx, input) => setFollowUp(ctx, input, { done: true }),
   'activities.reschedule': (ctx, input) =>
     setFollowUp(ctx, input, { done: false, nextFollowUp: input.nextFollowUp }),

@@ -5,6 +5,7 @@ import {
   type ContactRow,
   type contactSortColumns,
   type Page,
+  type DeleteResult,
 } from '../contract';
 import { notFound } from '../db/errors';
 import type { Db } from '../db/open';
@@ -14,6 +15,7 @@ import type { HandlerContext } from './context';
 import { indexCustomer } from './customers';
 import { indexFeedback, indexFeedbackOfContact } from './feedback';
 import { indexSale, indexSalesOfContact } from './sales';
+import { customFilterTerms, customToStore, readCustom } from './custom-values';
 import { assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
 import { planList, runList, type ListSpec } from './list-query';
 import { writeSearchRow } from './search-index';
@@ -38,6 +40,7 @@ const rowFields = [
   'isPrimary',
   'isDecisionMaker',
   'updatedAt',
+  'custom',
 ] as const satisfies readonly Exclude<keyof ContactRow, 'customerName'>[];
 
 // `t` is the contact, `c` its customer: every read carries the customer's name.
@@ -73,12 +76,14 @@ function withFlags<T extends { isPrimary: unknown; isDecisionMaker: unknown }>(r
 export function getContact(db: Db, id: number): Contact {
   const row = stmt<Contact>(db, SELECT_ONE).get(id);
   if (!row) throw notFound('Contact', id);
-  return withFlags(row);
+  return withFlags(readCustom(row));
 }
 
 export function listContacts(db: Db, input: ListInput): Page<ContactRow> {
-  const terms =
-    input.customerId === undefined ? [] : [{ sql: 't.customer_id = ?', params: [input.customerId] }];
+  const terms = [
+    ...(input.customerId === undefined ? [] : [{ sql: 't.customer_id = ?', params: [input.customerId] }]),
+    ...customFilterTerms(db, 'contacts', 't', input.customFilters),
+  ];
   const page = runList<ContactRow>(db, planList(db, listSpec, { ...input, terms }), input);
   return { ...page, rows: page.rows.map(withFlags) };
 }
@@ -139,6 +144,7 @@ export function createContact(ctx: HandlerContext, input: CreateInput): Contact 
       if (input.isPrimary) clearOtherPrimary(db, input.customerId, null, now);
       const values: Record<string, unknown> = {};
       for (const f of editable) values[f] = input[f];
+      values.custom = customToStore(db, 'contacts', input.custom);
       const id = insertRow(db, 'contacts', values, now);
       indexContact(db, id);
       indexCustomer(db, input.customerId);
@@ -162,7 +168,8 @@ export function updateContact(ctx: HandlerContext, input: UpdateInput): Contact 
       const now = ctx.now();
       // A primary contact moved to another customer stays primary there.
       if (changes.isPrimary ?? before.isPrimary === 1) clearOtherPrimary(db, customerId, id, now);
-      updateRow(db, 'contacts', id, changes, now);
+      const custom = customToStore(db, 'contacts', changes.custom, id);
+      updateRow(db, 'contacts', id, { ...changes, custom }, now);
       indexContact(db, id);
       indexCustomer(db, before.customerId);
       if (customerId !== before.customerId) indexCustomer(db, customerId);
@@ -177,7 +184,7 @@ export function updateContact(ctx: HandlerContext, input: UpdateInput): Contact 
 }
 
 /** Deletes contacts (all or none) and takes their names out of their customers' search rows. */
-export function deleteContacts(db: Db, ids: number[]): { deleted: number } {
+export function deleteContacts(db: Db, ids: number[], now: string): DeleteResult {
   return db
     .transaction(() => {
       const unique = [...new Set(ids)];
@@ -198,7 +205,7 @@ export function deleteContacts(db: Db, ids: number[]): { deleted: number } {
       )
         .pluck()
         .all(JSON.stringify(unique)) as number[];
-      const result = deleteByIds(db, 'contacts', 'Contact', unique);
+      const result = deleteByIds(db, 'contacts', 'Contact', unique, now);
       for (const customerId of customerIds) indexCustomer(db, customerId);
       for (const saleId of saleIds) indexSale(db, saleId);
       for (const feedbackId of feedbackIds) indexFeedback(db, feedbackId);
@@ -214,5 +221,5 @@ export const contactHandlers: HandlerMap<
   'contacts.get': (ctx, input) => getContact(ctx.db, input.id),
   'contacts.create': createContact,
   'contacts.update': updateContact,
-  'contacts.delete': (ctx, input) => deleteContacts(ctx.db, input.ids),
+  'contacts.delete': (ctx, input) => deleteContacts(ctx.db, input.ids, ctx.now()),
 };

@@ -18,6 +18,7 @@ import { indexOpportunitiesOfCustomer } from './opportunities';
 import { indexSalesOfCustomer } from './sales';
 import type { HandlerMap } from '../ipc/registry';
 import type { HandlerContext } from './context';
+import { customFilterTerms, customToStore, readCustom } from './custom-values';
 import { checkVersion, deleteByIds, insertRow, updateRow } from './guards';
 import { planList, runList, type ListPlan, type ListSpec } from './list-query';
 import { writeSearchRow } from './search-index';
@@ -44,6 +45,7 @@ const rowFields = [
   'mobile',
   'email',
   'updatedAt',
+  'custom',
 ] as const satisfies readonly (keyof CustomerRow)[];
 
 const SELECT_ONE = `SELECT ${selectList(allFields)} FROM customers WHERE id = ?`;
@@ -71,7 +73,7 @@ const filterFields = ['typeId', 'levelId', 'stageId', 'industryId', 'regionId', 
 export function getCustomer(db: Db, id: number): Customer {
   const row = stmt<Customer>(db, SELECT_ONE).get(id);
   if (!row) throw notFound('Customer', id);
-  return row;
+  return readCustom(row);
 }
 
 const listSpec: ListSpec<CustomerSortColumn> = {
@@ -84,9 +86,12 @@ const listSpec: ListSpec<CustomerSortColumn> = {
 
 /** The count, and the page query chosen for it (see planList). */
 export function planCustomerList(db: Db, input: ListInput): ListPlan {
-  const terms = filterFields
-    .filter((f) => input[f] !== undefined)
-    .map((f) => ({ sql: `c.${column(f)} = ?`, params: [input[f]] }));
+  const terms = [
+    ...filterFields
+      .filter((f) => input[f] !== undefined)
+      .map((f) => ({ sql: `c.${column(f)} = ?`, params: [input[f]] })),
+    ...customFilterTerms(db, 'customers', 'c', input.customFilters),
+  ];
   return planList(db, listSpec, { ...input, terms });
 }
 
@@ -122,6 +127,7 @@ export function createCustomer(ctx: HandlerContext, input: CreateInput): Custome
       assertBaseRefs(db, customerRefKinds, input);
       const values: Record<string, unknown> = { code: nextCode(db, 'C', 'customers') };
       for (const f of editable) values[f] = input[f];
+      values.custom = customToStore(db, 'customers', input.custom);
       const id = insertRow(db, 'customers', values, ctx.now());
       indexCustomer(db, id);
       return getCustomer(db, id);
@@ -136,7 +142,8 @@ export function updateCustomer(ctx: HandlerContext, input: UpdateInput): Custome
     .transaction(() => {
       checkVersion(db, 'customers', 'Customer', id, version);
       assertBaseRefs(db, customerRefKinds, changes);
-      updateRow(db, 'customers', id, changes, ctx.now());
+      const custom = customToStore(db, 'customers', changes.custom, id);
+      updateRow(db, 'customers', id, { ...changes, custom }, ctx.now());
       indexCustomer(db, id);
       // The search rows of its contacts, opportunities, sales and feedback hold the customer's name too.
       if (changes.name !== undefined) {
@@ -185,6 +192,6 @@ export const customerHandlers: HandlerMap<
   'customers.update': updateCustomer,
   // Contacts, opportunities, sales and activities go with the customer (ON DELETE CASCADE);
   // the search rows go by trigger.
-  'customers.delete': (ctx, input) => deleteByIds(ctx.db, 'customers', 'Customer', input.ids),
+  'customers.delete': (ctx, input) => deleteByIds(ctx.db, 'customers', 'Customer', input.ids, ctx.now()),
   'customers.related': (ctx, input) => customersRelated(ctx.db, input.ids),
 };

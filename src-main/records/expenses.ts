@@ -170,5 +170,5 @@ export const expenseHandlers: HandlerMap<
   'expenses.get': (ctx, input) => getExpense(ctx.db, input.id),
   'expenses.create': createExpense,
   'expenses.update': updateExpense,
-  'expenses.delete': (ctx, input) => deleteByIds(ctx.db, 'expenses', 'Expense', input.ids),
+  'expenses.delete': (ctx, input) => deleteByIds(ctx.db, 'expenses', 'Expense', input.ids, ctx.now()),
 };

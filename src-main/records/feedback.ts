@@ -287,7 +287,7 @@ export const feedbackHandlers: HandlerMap<
   'feedback.create': createFeedback,
   'feedback.update': updateFeedback,
   // The search row goes by trigger.
-  'feedback.delete': (ctx, input) => deleteByIds(ctx.db, 'feedback', 'Feedback', input.ids),
+  'feedback.delete': (ctx, input) => deleteByIds(ctx.db, 'feedback', 'Feedback', input.ids, ctx.now()),
   'feedback.close': closeFeedback,
   'feedback.reopen': reopenFeedback,
 };

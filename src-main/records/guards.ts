@@ -1,6 +1,8 @@
 import { AppError, notFound } from '../db/errors';
+import type { DeleteResult, TrashKind } from '../contract';
 import type { Db } from '../db/open';
 import { column, stmt } from '../db/statements';
+import { moveToTrash } from './trash-snapshot';
 
 /**
  * Checks that a record exists and has the version the user saw. A missing record is NOT_FOUND,
@@ -41,14 +43,26 @@ export function assertContactOf(db: Db, contactId: number | null | undefined, cu
   }
 }
 
-/** Deletes records by id in one transaction: all of them, or (if any is missing) none. */
-export function deleteByIds(db: Db, table: string, what: string, ids: number[]): { deleted: number } {
+/**
+ * Deletes records by id in one transaction: all of them, or (if any is missing) none. Each goes to
+ * the trash first with everything that goes with it, so it can be restored.
+ */
+export function deleteByIds(
+  db: Db,
+  table: TrashKind,
+  what: string,
+  ids: number[],
+  now: string,
+): DeleteResult {
   return db
     .transaction(() => {
-      const del = stmt(db, `DELETE FROM ${table} WHERE id = ?`);
       const unique = [...new Set(ids)];
-      for (const id of unique) if (del.run(id).changes === 0) throw notFound(what, id);
-      return { deleted: unique.length };
+      const exists = stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).pluck();
+      for (const id of unique) if (!exists.get(id)) throw notFound(what, id);
+      const trashIds = unique.map((id) => moveToTrash(db, table, id, now));
+      const del = stmt(db, `DELETE FROM ${table} WHERE id = ?`);
+      for (const id of unique) del.run(id);
+      return { deleted: unique.length, trashIds };
     })
     .immediate();
 }

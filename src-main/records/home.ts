@@ -3,6 +3,7 @@ import { stmt } from '../db/statements';
 import type { HandlerMap } from '../ipc/registry';
 import { ACTIVITY_ROW_SQL, toBoolean } from './activities';
 import type { HandlerContext } from './context';
+import { readCustom } from './custom-values';
 import { openFeedbackSummary } from './feedback';
 
 /** How many follow-ups and closing opportunities the desktop shows at most. */
@@ -45,7 +46,7 @@ const FOLLOW_UPS_SQL = `SELECT ${ACTIVITY_ROW_SQL.select} FROM activities a ${AC
 const CLOSING_SOON_SQL = `SELECT o.id, o.code, o.title, o.customer_id AS customerId, c.name AS customerName,
     o.stage_id AS stageId, o.probability, o.expected_amount AS expectedAmount,
     o.expected_close_date AS expectedCloseDate, o.owner_id AS ownerId, o.status, o.version,
-    o.updated_at AS updatedAt
+    o.updated_at AS updatedAt, o.custom
   FROM opportunities o JOIN customers c ON c.id = o.customer_id
   WHERE o.status = 'open' AND o.expected_close_date BETWEEN ? AND ?
   ORDER BY o.expected_close_date, o.id LIMIT ${CLOSING_SOON_LIMIT}`;
@@ -88,7 +89,9 @@ export function homeSummary(ctx: HandlerContext, input: { today?: string }): Hom
   return db.transaction((): HomeSummary => ({
     today,
     followUps: stmt<ActivityRow>(db, FOLLOW_UPS_SQL).all(today).map(toBoolean),
-    closingSoon: stmt<OpportunityRow>(db, CLOSING_SOON_SQL).all(today, addDays(today, CLOSING_SOON_DAYS)),
+    closingSoon: stmt<OpportunityRow>(db, CLOSING_SOON_SQL)
+      .all(today, addDays(today, CLOSING_SOON_DAYS))
+      .map(readCustom),
     salesThisMonth: sales(monthStart(today, 0), monthStart(today, 1)),
     salesLastMonth: sales(monthStart(today, -1), monthStart(today, 0)),
     recent: stmt<RecentRecord>(db, RECENT_SQL).all(),

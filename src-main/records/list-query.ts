@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
+import { readCustom } from './custom-values';
 import { searchQuery } from './search-text';
 
 /** How one record kind's list is read: its table, joins, columns, search index and sorts. */
@@ -102,8 +103,15 @@ export function planList<Sort extends string>(
   };
 }
 
-/** Runs a plan: one page of rows and the total. */
+/**
+ * Runs a plan: one page of rows and the total. A row with custom field values (`custom`, stored as
+ * JSON text) gets them as an object, here for every list.
+ */
 export function runList<Row>(db: Db, plan: ListPlan, req: { page: number; pageSize: number }) {
-  const rows = plan.page ? stmt<Row>(db, plan.page.sql).all(...plan.page.params) : [];
+  const rows = plan.page
+    ? stmt<Row>(db, plan.page.sql)
+        .all(...plan.page.params)
+        .map(readCustom)
+    : [];
   return { rows, total: plan.total, page: req.page, pageSize: req.pageSize };
 }

@@ -16,6 +16,7 @@ import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
 import { assertContactOf, assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
 import { copyLines, productsOnLines, readLines, replaceLines, type LineTable } from './lines';
+import { customFilterTerms, customToStore, readCustom } from './custom-values';
 import { planList, runList, type ListSpec } from './list-query';
 import { indexSale } from './sales';
 import { writeSearchRow } from './search-index';
@@ -70,6 +71,7 @@ const rowFields = [
   'status',
   'version',
   'updatedAt',
+  'custom',
 ] as const satisfies readonly (keyof OpportunityRow)[];
 
 /** The list and board columns, `o` being the opportunity and `c` its customer. */
@@ -93,6 +95,7 @@ const SELECT_ONE = `
       'lostReason',
       'closedAt',
       'notes',
+      'custom',
       'version',
       'createdAt',
       'updatedAt',
@@ -114,7 +117,7 @@ export function getOpportunity(db: Db, id: number): Opportunity {
     `SELECT id, from_stage_id AS fromStageId, to_stage_id AS toStageId, changed_at AS changedAt
      FROM opportunity_stage_history WHERE opportunity_id = ? ORDER BY changed_at, id`,
   ).all(id);
-  return { ...row, lines: readLines(db, LINES, id), history };
+  return { ...readCustom(row), lines: readLines(db, LINES, id), history };
 }
 
 function stored(db: Db, id: number): StoredOpportunity {
@@ -160,6 +163,7 @@ export function listOpportunities(db: Db, input: ListInput): Page<OpportunityRow
   eq('owner_id', input.ownerId);
   if (input.closeFrom) terms.push({ sql: 'o.expected_close_date >= ?', params: [input.closeFrom] });
   if (input.closeTo) terms.push({ sql: 'o.expected_close_date <= ?', params: [input.closeTo] });
+  terms.push(...customFilterTerms(db, 'opportunities', 'o', input.customFilters));
   return runList<OpportunityRow>(db, planList(db, listSpec, { ...input, terms }), input);
 }
 
@@ -195,7 +199,7 @@ export function opportunityBoard(db: Db, input: BoardInput): OpportunityBoard {
     columns: stages.map((stageId) => ({
       stageId,
       ...totals.get(stageId, ...params)!,
-      cards: cards.all(stageId, ...params),
+      cards: cards.all(stageId, ...params).map(readCustom),
     })),
   };
 }
@@ -313,6 +317,7 @@ export function createOpportunity(ctx: HandlerContext, input: CreateInput): Oppo
           stageId: stage.id,
           probability: input.probability ?? stage.probability ?? 0,
           status: 'open',
+          custom: customToStore(db, 'opportunities', input.custom),
         },
         now,
       );
@@ -364,7 +369,8 @@ function changeOpportunity(ctx: HandlerContext, input: UpdateInput): Opportunity
       }
       if (total !== undefined) changes.expectedAmount = total;
 
-      updateRow(db, 'opportunities', id, changes, now);
+      const custom = customToStore(db, 'opportunities', changes.custom, id);
+      updateRow(db, 'opportunities', id, { ...changes, custom }, now);
       indexOpportunity(db, id);
       return getOpportunity(db, id);
     })
@@ -495,7 +501,8 @@ export const opportunityHandlers: HandlerMap<
   'opportunities.update': changeOpportunity,
   // Lines and stage history go with it (ON DELETE CASCADE); a sale made from it stays, its
   // opportunity_id set to null; the search row goes by trigger.
-  'opportunities.delete': (ctx, input) => deleteByIds(ctx.db, 'opportunities', 'Opportunity', input.ids),
+  'opportunities.delete': (ctx, input) =>
+    deleteByIds(ctx.db, 'opportunities', 'Opportunity', input.ids, ctx.now()),
   'opportunities.close': closeOpportunity,
   'opportunities.reopen': reopenOpportunity,
   // The board's drag: an update of the stage alone.

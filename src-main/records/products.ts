@@ -5,6 +5,7 @@ import {
   type Product,
   type ProductRow,
   type productSortColumns,
+  type DeleteResult,
 } from '../contract';
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
@@ -113,7 +114,7 @@ export function updateProduct(ctx: HandlerContext, input: UpdateInput): Product 
  * Deletes products, all or none. A product on any opportunity or sale line stays (the lines keep
  * pointing at it): the whole request is refused, and the user is told to deactivate it instead.
  */
-export function deleteProducts(db: Db, ids: number[]): { deleted: number } {
+export function deleteProducts(db: Db, ids: number[], now: string): DeleteResult {
   return db
     .transaction(() => {
       const used = stmt<{ code: string; lines: number }>(
@@ -132,7 +133,7 @@ export function deleteProducts(db: Db, ids: number[]): { deleted: number } {
             'deactivate it instead of deleting it',
         );
       }
-      return deleteByIds(db, 'products', 'Product', ids);
+      return deleteByIds(db, 'products', 'Product', ids, now);
     })
     .immediate();
 }
@@ -144,5 +145,5 @@ export const productHandlers: HandlerMap<
   'products.get': (ctx, input) => getProduct(ctx.db, input.id),
   'products.create': createProduct,
   'products.update': updateProduct,
-  'products.delete': (ctx, input) => deleteProducts(ctx.db, input.ids),
+  'products.delete': (ctx, input) => deleteProducts(ctx.db, input.ids, ctx.now()),
 };

@@ -14,6 +14,7 @@ import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
 import { assertContactOf, assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
 import { productsOnLines, readLines, replaceLines, type LineTable } from './lines';
+import { customFilterTerms, customToStore, readCustom } from './custom-values';
 import { planList, runList, type ListPlan, type ListSpec } from './list-query';
 import { writeSearchRow } from './search-index';
 
@@ -40,6 +41,7 @@ const ownFields = [
   'amount',
   'amountReceived',
   'notes',
+  'custom',
   'version',
   'createdAt',
   'updatedAt',
@@ -56,6 +58,7 @@ const rowFields = [
   'amount',
   'amountReceived',
   'updatedAt',
+  'custom',
 ] as const satisfies readonly (keyof SaleRow)[];
 
 const SELECT_ONE = `SELECT ${selectList(ownFields, 's.')}, c.name AS customerName, k.name AS contactName,
@@ -69,7 +72,7 @@ const SELECT_ONE = `SELECT ${selectList(ownFields, 's.')}, c.name AS customerNam
 export function getSale(db: Db, id: number): Sale {
   const row = stmt<Omit<Sale, 'lines'>>(db, SELECT_ONE).get(id);
   if (!row) throw notFound('Sale', id);
-  return { ...row, lines: readLines(db, SALE_LINES, id) };
+  return { ...readCustom(row), lines: readLines(db, SALE_LINES, id) };
 }
 
 const sortSql: Record<SaleSortColumn, string> = {
@@ -115,6 +118,7 @@ export function planSaleList(db: Db, input: ListInput): ListPlan {
   if (input.dateTo !== undefined) {
     terms.push({ sql: 's.sale_date <= ?', params: [input.dateTo], keepIndex: byDate });
   }
+  terms.push(...customFilterTerms(db, 'sales', 's', input.customFilters));
   const inOrder = byDate && (input.customerId !== undefined || dateRange) && !input.keyword?.trim();
   return planList(db, listSpec, { ...input, terms, ...(inOrder ? { walk: true } : {}) });
 }
@@ -175,7 +179,8 @@ export function createSale(ctx: HandlerContext, input: CreateInput): Sale {
       assertContactOf(db, input.contactId, input.customerId);
       assertBaseRefs(db, refKinds, input);
       const { lines, ...fields } = input;
-      const id = insertRow(db, 'sales', { code: nextCode(db, 'SO', 'sales'), ...fields }, ctx.now());
+      const custom = customToStore(db, 'sales', input.custom);
+      const id = insertRow(db, 'sales', { code: nextCode(db, 'SO', 'sales'), ...fields, custom }, ctx.now());
       writeLines(db, id, lines);
       indexSale(db, id);
       return getSale(db, id);
@@ -213,7 +218,8 @@ export function updateSale(ctx: HandlerContext, input: UpdateInput): Sale {
       }
       assertBaseRefs(db, refKinds, changes);
       if (lines !== undefined) writeLines(db, id, lines, productsOnLines(db, SALE_LINES, id));
-      updateRow(db, 'sales', id, changes, ctx.now());
+      const custom = customToStore(db, 'sales', changes.custom, id);
+      updateRow(db, 'sales', id, { ...changes, custom }, ctx.now());
       indexSale(db, id);
       return getSale(db, id);
     })
@@ -228,5 +234,5 @@ export const saleHandlers: HandlerMap<
   'sales.create': createSale,
   'sales.update': updateSale,
   // The lines go with the sale (ON DELETE CASCADE), the search row by trigger.
-  'sales.delete': (ctx, input) => deleteByIds(ctx.db, 'sales', 'Sale', input.ids),
+  'sales.delete': (ctx, input) => deleteByIds(ctx.db, 'sales', 'Sale', input.ids, ctx.now()),
 };

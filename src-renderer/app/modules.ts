@@ -3,12 +3,14 @@ import { activitiesModule } from '../modules/activities';
 import { baseDataModule } from '../modules/base-data';
 import { contactsModule } from '../modules/contacts';
 import { customersModule } from '../modules/customers';
+import { customFieldsModule } from '../modules/custom-fields';
 import { expensesModule } from '../modules/expenses';
 import { feedbackModule } from '../modules/feedback';
 import { homeModule } from '../modules/home';
 import { opportunitiesModule } from '../modules/opportunities';
 import { productsModule } from '../modules/products';
 import { salesModule } from '../modules/sales';
+import { trashModule } from '../modules/trash';
 
 /** A screen of the app: its tab in the header (`nav.<key>`), its path and its routes. */
 export interface AppModule {
@@ -31,4 +33,6 @@ export const appModules: AppModule[] = [
   activitiesModule,
   productsModule,
   baseDataModule,
+  customFieldsModule,
+  trashModule,
 ].filter((m) => m.routes.length > 0);

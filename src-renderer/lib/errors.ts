@@ -5,8 +5,8 @@ import { fromZodIssue, type AppErrorData } from '../../src-main/contract';
 import { ApiError } from '../api';
 
 /** One field's problem as a short phrase: "必填", "不能超过 200 个字符" … */
-export function reasonText(t: TFunction, error: Pick<AppErrorData, 'reason' | 'limit'>): string {
-  return t(`validation.${error.reason ?? 'invalid_format'}`, { limit: error.limit });
+export function reasonText(t: TFunction, error: Pick<AppErrorData, 'reason' | 'limit' | 'params'>): string {
+  return t(`validation.${error.reason ?? 'invalid_format'}`, { ...error.params, limit: error.limit });
 }
 
 /** A whole error as a sentence that says what happened and what to do. */
@@ -15,13 +15,24 @@ export function errorText(t: TFunction, err: unknown): string {
     const e = err.data;
     if (e.code === 'VALIDATION' && e.field) {
       // A field the customer labels do not name (a module's own field, a line) is not shown raw.
-      const label = t(`fields.${e.field}`, { defaultValue: '' }) || t('errors.VALIDATION');
+      // A custom field's label comes with the error (params.label): the user named it.
+      const label = t(`fields.${e.field}`, { defaultValue: '' }) || e.params?.label || t('errors.VALIDATION');
       return t('validation.fieldError', { label, reason: reasonText(t, e as AppErrorData) });
+    }
+    // A refusal with a reason of its own (a restore whose customer is gone …) says exactly that.
+    if ('reason' in e && e.reason && i18nHas(t, `errors.reasons.${e.reason}`)) {
+      return String(t(`errors.reasons.${e.reason}`, { ...e.params, what: whatText(t, e.params?.what) }));
     }
     return t(`errors.${e.code}`);
   }
   return t('errors.INTERNAL');
 }
+
+const i18nHas = (t: TFunction, key: string) => t(key, { defaultValue: '' }) !== '';
+
+/** A record kind named in an error (`customers`, `base_items` …) in the user's words. */
+const whatText = (t: TFunction, what: string | number | undefined) =>
+  what === undefined ? '' : t(`errors.what.${what}`, { defaultValue: String(what) });
 
 export function notifyError(t: TFunction, err: unknown): void {
   notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, err) });

@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, screen, test } from './fixtures';
+import { choose } from './ui';
 
 test.use({ locale: 'zh-CN' });
 
@@ -54,11 +54,6 @@ const customers: NewCustomer[] = [
     texts: { 电话: '020-3888 6666', 城市: '广州' },
   },
 ];
-
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 test('实验三 客户管理：增加、查找、浏览、选项卡、字段详情表、修改、删除', async ({ page, crm }, info) => {
   expect(crm.url).toContain('token=');

@@ -1,5 +1,5 @@
-import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, screen, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { choose, customerTab, openCustomer, openModule, pick, shot, yuan } from './ui';
 
 test.use({ locale: 'zh-CN' });
 
@@ -20,53 +20,6 @@ const network: NewProduct = { name: '千兆交换机', category: '硬件', unit:
 /** A line's amount in yuan, as a student works it out: quantity × price × (1 − discount). */
 const amount = (quantity: number, price: number, discountPercent = 0) =>
   Math.round(quantity * price * (100 - discountPercent)) / 100;
-
-/** Yuan as the zh-CN screens show money: ¥36,600.00. */
-const yuan = (n: number) =>
-  `¥${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
-/** A screenshot once dialogs have finished moving in (a half-faded dialog makes a poor picture). */
-async function shot(page: Page, info: TestInfo, name: string) {
-  await page.evaluate(() => {
-    const moving = document
-      .getAnimations()
-      .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity)
-      .map((a) => a.finished.catch(() => undefined));
-    return Promise.race([Promise.all(moving), new Promise((done) => setTimeout(done, 1000))]);
-  });
-  await screen(page, info, name);
-}
-
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** A RecordSelect: type part of the name (searched in the main process), then click the match. */
-async function pick(scope: Page | Locator, page: Page, label: string, typed: string, option: string) {
-  const box = scope.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  await box.fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect(box).toHaveValue(option);
-}
-
-/** The header's module tabs. */
-async function openModule(page: Page, name: string) {
-  const tab = page.getByRole('tablist', { name: '模块' }).getByRole('tab', { name, exact: true });
-  await tab.click();
-  await expect(tab).toHaveAttribute('aria-selected', 'true');
-}
-
-/** The tab of 客户信息选项卡 called `name`, whatever its count badge says. */
-const customerTab = (page: Page, name: string) =>
-  page.getByRole('tablist', { name: '客户信息选项卡' }).getByRole('tab', { name: new RegExp(`^${name}`) });
-
-async function openCustomer(page: Page) {
-  await openModule(page, '客户管理');
-  await page.getByRole('table', { name: '客户列表' }).getByRole('link', { name: CUSTOMER }).click();
-  await expect(page.getByRole('heading', { name: CUSTOMER })).toBeVisible();
-}
 
 test('实验四、五 销售管道：产品、客户与联系人、机会与明细、看板、赢单转销售、销售和明细、行动与今日回访', async ({
   page,
@@ -384,7 +337,7 @@ test('实验四、五 销售管道：产品、客户与联系人、机会与明�
   });
 
   await test.step('8 行动：记录拜访，今日回访，完成', async () => {
-    await openCustomer(page);
+    await openCustomer(page, CUSTOMER);
     await customerTab(page, '行动').click();
     await page.getByRole('button', { name: '记录行动' }).click();
     const dialog = page.getByRole('dialog', { name: '记录行动' });
@@ -423,7 +376,7 @@ test('实验四、五 销售管道：产品、客户与联系人、机会与明�
   });
 
   await test.step('9 客户信息选项卡的计数与删除客户对话框', async () => {
-    await openCustomer(page);
+    await openCustomer(page, CUSTOMER);
     for (const [tab, count] of [
       ['联系人', 1],
       ['机会', 1],

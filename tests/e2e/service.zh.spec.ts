@@ -1,5 +1,6 @@
-import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, screen, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { choose, customerTab, openCustomer, openModule, pick, shot, yuan } from './ui';
 
 test.use({ locale: 'zh-CN' });
 
@@ -9,54 +10,6 @@ const CONTACT = '王建国';
 const SUBJECT = '服务器噪音过大';
 const CONTENT = '机房新装的两台服务器运行时噪音过大，影响旁边办公室，客户要求尽快处理。';
 const RESULT = '上门检查后更换了风扇模块，并把风扇策略调为静音模式，噪音已恢复正常。';
-
-/** Yuan as the zh-CN screens show money: ¥1,200.00. */
-const yuan = (n: number) =>
-  `¥${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
-/** A screenshot once dialogs have finished moving in (a half-faded dialog makes a poor picture). */
-async function shot(page: Page, info: TestInfo, name: string) {
-  await page.evaluate(() => {
-    const moving = document
-      .getAnimations()
-      .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity)
-      .map((a) => a.finished.catch(() => undefined));
-    return Promise.race([Promise.all(moving), new Promise((done) => setTimeout(done, 1000))]);
-  });
-  await screen(page, info, name);
-}
-
-/** A Mantine select: open it, click the option. */
-async function choose(scope: Page | Locator, page: Page, label: string, option: string) {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** A RecordSelect: type part of the name (searched in the main process), then click the match. */
-async function pick(scope: Page | Locator, page: Page, label: string, typed: string, option: string) {
-  const box = scope.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  await box.fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect(box).toHaveValue(option);
-}
-
-/** The header's module tabs. */
-async function openModule(page: Page, name: string) {
-  const tab = page.getByRole('tablist', { name: '模块' }).getByRole('tab', { name, exact: true });
-  await tab.click();
-  await expect(tab).toHaveAttribute('aria-selected', 'true');
-}
-
-/** The tab of 客户信息选项卡 called `name`, whatever its count badge says. */
-const customerTab = (page: Page, name: string) =>
-  page.getByRole('tablist', { name: '客户信息选项卡' }).getByRole('tab', { name: new RegExp(`^${name}`) });
-
-async function openCustomer(page: Page) {
-  await openModule(page, '客户管理');
-  await page.getByRole('table', { name: '客户列表' }).getByRole('link', { name: CUSTOMER }).click();
-  await expect(page.getByRole('heading', { name: CUSTOMER })).toBeVisible();
-}
 
 /** A row of a table, found by a link it holds. */
 const rowWith = (table: Locator, page: Page, link: string) =>
@@ -72,8 +25,8 @@ test('实验四 服务反馈与费用，基础数据改名，全局查找与快�
     await page.getByRole('link', { name: '增加客户' }).click();
     await expect(page.getByRole('heading', { name: '增加客户' })).toBeVisible();
     await page.getByLabel('客户名称').fill(CUSTOMER);
-    await choose(page, page, '客户类型', '客户');
-    await choose(page, page, '客户等级', 'VIP客户');
+    await choose(page, '客户类型', '客户');
+    await choose(page, '客户等级', 'VIP客户');
     await shot(page, info, 'customer-add-form');
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('heading', { name: CUSTOMER })).toBeVisible();
@@ -108,9 +61,9 @@ test('实验四 服务反馈与费用，基础数据改名，全局查找与快�
     await expect(page.getByRole('combobox', { name: '联系人', exact: true })).toBeDisabled();
     await pick(page, page, '客户', '华信', CUSTOMER_OPTION);
     await pick(page, page, '联系人', '王', CONTACT);
-    await choose(page, page, '反馈类型', '投诉');
+    await choose(page, '反馈类型', '投诉');
     await expect(page.getByRole('combobox', { name: '优先级', exact: true })).toHaveValue('普通');
-    await choose(page, page, '优先级', '高');
+    await choose(page, '优先级', '高');
     await expect(page.getByLabel('受理日期')).toHaveValue(today);
     await page.getByRole('textbox', { name: '主题' }).fill(SUBJECT);
     await page.getByLabel('反馈内容').fill(CONTENT);
@@ -151,7 +104,7 @@ test('实验四 服务反馈与费用，基础数据改名，全局查找与快�
     await expect(page.getByText('没有找到服务反馈')).toBeVisible();
 
     // The customer's 服务反馈 tab.
-    await openCustomer(page);
+    await openCustomer(page, CUSTOMER);
     await expect(customerTab(page, '服务反馈')).toHaveText('服务反馈1');
     await customerTab(page, '服务反馈').click();
     await expect(page.getByText('共 1 条服务反馈 · 其中 1 条处理中')).toBeVisible();
@@ -249,7 +202,7 @@ test('实验四 服务反馈与费用，基础数据改名，全局查找与快�
     await expect(page.getByRole('heading', { name: SUBJECT })).toBeVisible();
     await page.getByRole('button', { name: '删除服务反馈' }).click();
     const dialog = page.getByRole('dialog', { name: '删除服务反馈' });
-    await expect(dialog).toContainText(`确定要删除服务反馈 ${code}“${SUBJECT}”吗？此操作无法撤销。`);
+    await expect(dialog).toContainText(`确定要删除服务反馈 ${code}“${SUBJECT}”吗？可在回收站中恢复。`);
     await shot(page, info, 'feedback-delete-confirm');
     await dialog.getByRole('button', { name: '删除' }).click();
     await expect(dialog).toBeHidden();
@@ -280,7 +233,7 @@ test('实验四 服务反馈与费用，基础数据改名，全局查找与快�
       await page.getByRole('link', { name: '新建费用记录' }).click();
       await expect(page.getByRole('heading', { name: '新建费用记录' })).toBeVisible();
       await expect(page.getByLabel('日期')).toHaveValue(today);
-      await choose(page, page, '类别', e.category);
+      await choose(page, '类别', e.category);
       const amount = page.getByRole('textbox', { name: '金额', exact: true });
       await amount.fill(e.typed);
       await amount.blur();
@@ -313,7 +266,7 @@ test('实验四 服务反馈与费用，基础数据改名，全局查找与快�
     await page.getByRole('button', { name: '删除所选费用（1）' }).click();
     const dialog = page.getByRole('dialog', { name: '删除费用' });
     await expect(dialog).toContainText(
-      `确定要删除费用记录“${today} 招待费 ${yuan(800.5)} ${CUSTOMER}”吗？此操作无法撤销。`,
+      `确定要删除费用记录“${today} 招待费 ${yuan(800.5)} ${CUSTOMER}”吗？可在回收站中恢复。`,
     );
     await shot(page, info, 'expense-delete-confirm');
     await dialog.getByRole('button', { name: '删除' }).click();
@@ -326,7 +279,7 @@ test('实验四 服务反馈与费用，基础数据改名，全局查找与快�
     await shot(page, info, 'expense-list-after-delete');
 
     // The customer's 费用 tab says the same.
-    await openCustomer(page);
+    await openCustomer(page, CUSTOMER);
     await expect(customerTab(page, '费用')).toHaveText('费用1');
     await expect(customerTab(page, '服务反馈')).toHaveText('服务反馈0');
     await customerTab(page, '费用').click();

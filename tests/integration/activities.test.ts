@@ -248,7 +248,7 @@ describe('activities.update', () => {
 describe('activities.delete', () => {
   it('deletes the given activities', () => {
     const [a, b, c] = [create(), create(), create()];
-    expect(call(t.ctx, 'activities.delete', { ids: [a.id, b.id] })).toEqual({ deleted: 2 });
+    expect(call(t.ctx, 'activities.delete', { ids: [a.id, b.id] })).toMatchObject({ deleted: 2 });
     expect(callError(t.ctx, 'activities.get', { id: a.id }).code).toBe('NOT_FOUND');
     expect(get(c.id).id).toBe(c.id);
   });

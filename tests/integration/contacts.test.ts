@@ -79,6 +79,7 @@ describe('contacts.create and contacts.get', () => {
       id: created.id,
       customerName: '北京华信科技有限公司',
       ...input,
+      custom: {},
       version: 1,
       createdAt: FIXED_NOW,
       updatedAt: FIXED_NOW,
@@ -276,7 +277,7 @@ describe('contacts.update', () => {
 describe('contacts.delete', () => {
   it('deletes several at once, counting a repeated id once', () => {
     const [a, b, c] = ['张伟', '李娜', '王芳'].map((name) => create({ name }));
-    expect(call(t.ctx, 'contacts.delete', { ids: [a!.id, c!.id, a!.id] })).toEqual({ deleted: 2 });
+    expect(call(t.ctx, 'contacts.delete', { ids: [a!.id, c!.id, a!.id] })).toMatchObject({ deleted: 2 });
     expect(names('')).toEqual(['李娜']);
     expect(callError(t.ctx, 'contacts.get', { id: a!.id })).toMatchObject({ code: 'NOT_FOUND' });
     expect(get(b!.id).name).toBe('李娜');
@@ -353,6 +354,7 @@ describe('contacts.list', () => {
       isPrimary: false,
       isDecisionMaker: false,
       updatedAt: FIXED_NOW,
+      custom: {},
     });
   });
 

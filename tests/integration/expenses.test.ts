@@ -258,7 +258,7 @@ describe('expenses.update', () => {
 describe('expenses.delete', () => {
   it('deletes the given expenses', () => {
     const [a, b, c] = [create(), create(), create()];
-    expect(call(t.ctx, 'expenses.delete', { ids: [a.id, b.id, a.id] })).toEqual({ deleted: 2 });
+    expect(call(t.ctx, 'expenses.delete', { ids: [a.id, b.id, a.id] })).toMatchObject({ deleted: 2 });
     expect(callError(t.ctx, 'expenses.get', { id: a.id }).code).toBe('NOT_FOUND');
     expect(callError(t.ctx, 'expenses.get', { id: b.id }).code).toBe('NOT_FOUND');
     expect(get(c.id).id).toBe(c.id);

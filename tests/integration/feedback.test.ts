@@ -377,7 +377,7 @@ describe('feedback.delete', () => {
     const a = create({ subject: '打印机卡纸' });
     const b = close(create({ subject: '发票抬头开错' }));
     const c = create({ subject: '询问保修期' });
-    expect(call(t.ctx, 'feedback.delete', { ids: [a.id, b.id, a.id] })).toEqual({ deleted: 2 });
+    expect(call(t.ctx, 'feedback.delete', { ids: [a.id, b.id, a.id] })).toMatchObject({ deleted: 2 });
     expect(subjects()).toEqual(['询问保修期']);
     expect(list({ keyword: '卡纸' }).total).toBe(0);
     expect(get(c.id).subject).toBe('询问保修期');

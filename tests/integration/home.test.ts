@@ -206,6 +206,7 @@ describe('home.summary', () => {
         status: 'open',
         version: 1,
         updatedAt: FIXED_NOW,
+        custom: {},
       });
     });
   });

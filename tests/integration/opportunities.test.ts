@@ -89,6 +89,7 @@ describe('opportunities.create and opportunities.get', () => {
       lostReason: null,
       closedAt: null,
       saleId: null,
+      custom: {},
       lines: [
         {
           id: expect.any(Number),
@@ -550,6 +551,7 @@ describe('opportunities.list', () => {
       status: 'open',
       version: 1,
       updatedAt: FIXED_NOW,
+      custom: {},
     });
   });
 
@@ -654,6 +656,7 @@ describe('opportunities.board', () => {
       status: 'open',
       version: 1,
       updatedAt: FIXED_NOW,
+      custom: {},
     });
     expect(board.columns[2]!.cards.map((r) => r.id)).toEqual([d.id]);
 
@@ -693,7 +696,7 @@ describe('opportunities.delete', () => {
       lines: [{ productId: server, quantity: 2 }],
     });
     const { saleId } = call(t.ctx, 'opportunities.close', { id: o.id, version: 1, outcome: 'won' });
-    expect(call(t.ctx, 'opportunities.delete', { ids: [o.id] })).toEqual({ deleted: 1 });
+    expect(call(t.ctx, 'opportunities.delete', { ids: [o.id] })).toMatchObject({ deleted: 1 });
     expect(callError(t.ctx, 'opportunities.get', { id: o.id })).toMatchObject({ code: 'NOT_FOUND' });
     const count = (sql: string) => t.db.prepare(sql).pluck().get(o.id);
     expect(count('SELECT count(*) FROM opportunity_lines WHERE opportunity_id = ?')).toBe(0);
@@ -713,7 +716,7 @@ describe('opportunities.delete', () => {
       code: 'NOT_FOUND',
     });
     expect(dbSnapshot(t.db)).toEqual(before);
-    expect(call(t.ctx, 'opportunities.delete', { ids: [a.id, b.id, a.id] })).toEqual({ deleted: 2 });
+    expect(call(t.ctx, 'opportunities.delete', { ids: [a.id, b.id, a.id] })).toMatchObject({ deleted: 2 });
     expect(call(t.ctx, 'opportunities.list', {}).total).toBe(0);
   });
 

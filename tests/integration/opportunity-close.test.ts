@@ -116,6 +116,7 @@ describe('closing as won', () => {
         amount: 3_800_015,
         amount_received: 0,
         notes: null,
+        custom: '{}',
         version: 1,
         created_at: '2026-01-05T09:30:00.000Z',
         updated_at: '2026-01-05T09:30:00.000Z',

@@ -102,6 +102,7 @@ describe('sales.create and sales.get', () => {
       amount: 2_400_000 + 393_750,
       amountReceived: 1_000_000,
       notes: '首批订单，分两次发货',
+      custom: {},
       lines: [
         {
           id: expect.any(Number),
@@ -471,7 +472,7 @@ describe('sales.delete', () => {
   it('deletes sales with their lines and search rows', () => {
     const a = sale({ notes: '甲', lines: [{ productId: server.id, quantity: 1 }] });
     const b = sale({ notes: '乙', lines: [{ productId: disk.id, quantity: 1 }] });
-    expect(call(t.ctx, 'sales.delete', { ids: [a.id, a.id] })).toEqual({ deleted: 1 });
+    expect(call(t.ctx, 'sales.delete', { ids: [a.id, a.id] })).toMatchObject({ deleted: 1 });
     expect(callError(t.ctx, 'sales.get', { id: a.id }).code).toBe('NOT_FOUND');
     expect(t.db.prepare('SELECT sale_id FROM sale_lines').pluck().all()).toEqual([b.id]);
     expect(codes({ keyword: a.code })).toEqual([]);
@@ -553,6 +554,7 @@ describe('sales.list', () => {
       amount: 50_000,
       amountReceived: 0,
       updatedAt: FIXED_NOW,
+      custom: {},
     });
   });
 

@@ -13,12 +13,13 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { baseKinds, type BaseItem, type BaseKind } from '../../../src-main/contract';
 import { ApiError } from '../../api';
+import { MoveButtons } from '../../components/MoveButtons';
 import { baseName } from '../../lib/base-data';
 import { notifyError } from '../../lib/errors';
 import { useChannelMutation, useChannelQuery } from '../../lib/queries';
@@ -72,11 +73,7 @@ function BaseList({ kind }: { kind: BaseKind }) {
   const isStage = kind === 'opportunity_stage';
   const list = t(`baseData.kinds.${kind}`);
 
-  const move = (index: number, by: -1 | 1) => {
-    const ids = items.map((i) => i.id);
-    [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
-    reorder.mutate({ kind, ids }, { onError: (err) => notifyError(t, err) });
-  };
+  const move = (ids: number[]) => reorder.mutate({ kind, ids }, { onError: (err) => notifyError(t, err) });
 
   const setActive = (item: BaseItem, active: boolean) =>
     update.mutate(
@@ -158,22 +155,14 @@ function BaseList({ kind }: { kind: BaseKind }) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={t('baseData.moveUp', { name })}
-                      disabled={index === 0 || reorder.isPending}
-                      onClick={() => move(index, -1)}
-                    >
-                      <IconArrowUp size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={t('baseData.moveDown', { name })}
-                      disabled={index === items.length - 1 || reorder.isPending}
-                      onClick={() => move(index, 1)}
-                    >
-                      <IconArrowDown size={16} />
-                    </ActionIcon>
+                    <MoveButtons
+                      ids={items.map((i) => i.id)}
+                      index={index}
+                      onMove={move}
+                      upLabel={t('baseData.moveUp', { name })}
+                      downLabel={t('baseData.moveDown', { name })}
+                      disabled={reorder.isPending}
+                    />
                     <ActionIcon
                       variant="subtle"
                       aria-label={t('baseData.edit', { name })}

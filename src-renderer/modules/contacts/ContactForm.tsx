@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Contact } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
+import { useCustomFields } from '../../lib/custom-fields';
 import { showSaveError } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/queries';
 import {
@@ -21,9 +22,10 @@ export function ContactForm({ contact }: { contact?: Contact }) {
   const navigate = useNavigate();
   const create = useChannelMutation('contacts.create');
   const update = useChannelMutation('contacts.update');
+  const customFields = useCustomFields('contacts');
   const form = useForm<ContactFormValues>({
     initialValues: contact ? contactToValues(contact) : emptyContactValues(),
-    validate: contactValidator(t),
+    validate: contactValidator(t, customFields),
   });
 
   const done = (saved: Contact) => {
@@ -35,7 +37,7 @@ export function ContactForm({ contact }: { contact?: Contact }) {
   };
   const submit = form.onSubmit((values) => {
     const handlers = { onSuccess: done, onError: (err: Error) => showSaveError(t, err, form) };
-    const input = contactInput(values);
+    const input = contactInput(values, customFields);
     if (contact) update.mutate({ ...input, id: contact.id, version: contact.version }, handlers);
     else create.mutate(input, handlers);
   });
@@ -47,7 +49,7 @@ export function ContactForm({ contact }: { contact?: Contact }) {
       onCancel={() => void navigate(contact ? `/contacts/${contact.id}` : '/contacts')}
       saving={create.isPending || update.isPending}
     >
-      <ContactInputs form={form} customerLabel={contact?.customerName} />
+      <ContactInputs form={form} customFields={customFields} customerLabel={contact?.customerName} />
     </FormShell>
   );
 }

@@ -7,9 +7,17 @@ import {
   genders,
   type Contact,
   type ContactCreateInput,
+  type CustomField,
 } from '../../../src-main/contract';
+import { CustomFieldInputs } from '../../components/CustomFieldInputs';
 import { DateField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
+import {
+  customInput,
+  customToFormValues,
+  validateCustom,
+  type CustomFormValues,
+} from '../../lib/custom-fields';
 import { schemaValidator } from '../../lib/errors';
 
 const textFields = [
@@ -33,6 +41,7 @@ export type ContactFormValues = Record<TextField, string> & {
   birthday: string;
   isPrimary: boolean;
   isDecisionMaker: boolean;
+  custom: CustomFormValues;
 };
 
 export function emptyContactValues(customerId: number | null = null): ContactFormValues {
@@ -43,6 +52,7 @@ export function emptyContactValues(customerId: number | null = null): ContactFor
     birthday: '',
     isPrimary: false,
     isDecisionMaker: false,
+    custom: {},
   };
 }
 
@@ -54,22 +64,32 @@ export function contactToValues(c: Contact): ContactFormValues {
     birthday: c.birthday ?? '',
     isPrimary: c.isPrimary,
     isDecisionMaker: c.isDecisionMaker,
+    custom: customToFormValues(c.custom),
   };
 }
 
 /**
  * The form's values as the contract takes them: an empty picker is a missing customer (so the
  * form says 必填), an empty date is no birthday. Once the form is valid, the customer is there.
+ * `customFields` are the custom fields the form shows.
  */
-export function contactInput(values: ContactFormValues): ContactCreateInput {
-  const { customerId, birthday, ...rest } = values;
-  return { ...rest, customerId: customerId ?? (undefined as unknown as number), birthday: birthday || null };
+export function contactInput(values: ContactFormValues, customFields: CustomField[]): ContactCreateInput {
+  const { customerId, birthday, custom, ...rest } = values;
+  return {
+    ...rest,
+    customerId: customerId ?? (undefined as unknown as number),
+    birthday: birthday || null,
+    custom: customInput(customFields, custom),
+  };
 }
 
-/** Refuses in the form exactly what contacts.create would refuse. */
-export function contactValidator(t: TFunction) {
+/** Refuses in the form exactly what contacts.create would refuse, custom fields included. */
+export function contactValidator(t: TFunction, customFields: CustomField[]) {
   const validate = schemaValidator<ContactCreateInput>(contactCreateInput, t);
-  return (values: ContactFormValues) => validate(contactInput(values));
+  return (values: ContactFormValues) => ({
+    ...validate(contactInput(values, customFields)),
+    ...validateCustom(customFields, values.custom, t),
+  });
 }
 
 /**
@@ -78,10 +98,12 @@ export function contactValidator(t: TFunction) {
  */
 export function ContactInputs({
   form,
+  customFields,
   customerLabel,
   hideCustomer = false,
 }: {
   form: UseFormReturnType<ContactFormValues>;
+  customFields: CustomField[];
   customerLabel?: string | null;
   hideCustomer?: boolean;
 }) {
@@ -154,6 +176,7 @@ export function ContactInputs({
         {long('address')}
       </Fieldset>
       <Fieldset legend={t('contacts.sections.other')}>{long('notes')}</Fieldset>
+      <CustomFieldInputs form={form} fields={customFields} />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Contact } from '../../../src-main/contract';
 import { FieldGrid } from '../../components/FieldGrid';
+import { useCustomFieldRows, withCustomRows } from '../../lib/custom-fields';
 import { contactFieldRows } from './contactFieldRows';
 import { useDeleteContactsFlow } from './useDeleteContactsFlow';
 import { RecordActions } from '../../components/RecordActions';
@@ -13,6 +14,7 @@ export function ContactShow({ contact }: { contact: Contact }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const confirmDelete = useDeleteContactsFlow();
+  const custom = useCustomFieldRows('contacts', contact.custom);
 
   return (
     <Stack gap="md">
@@ -52,7 +54,7 @@ export function ContactShow({ contact }: { contact: Contact }) {
       <Title order={3} size="h4">
         {t('contacts.basic')}
       </Title>
-      <FieldGrid rows={contactFieldRows(contact, t, true)} />
+      <FieldGrid rows={withCustomRows(contactFieldRows(contact, t, true), custom)} />
     </Stack>
   );
 }

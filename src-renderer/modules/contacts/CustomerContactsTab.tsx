@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContactRow, contactSortColumns, Customer } from '../../../src-main/contract';
 import { RecordTable } from '../../components/RecordTable';
+import { useCustomFields } from '../../lib/custom-fields';
 import { showSaveError } from '../../lib/errors';
 import { useChannelQuery, useChannelMutation } from '../../lib/queries';
 import {
@@ -32,16 +33,17 @@ function AddContactModal({
 }) {
   const { t } = useTranslation();
   const create = useChannelMutation('contacts.create');
+  const customFields = useCustomFields('contacts');
   const form = useForm<ContactFormValues>({
     initialValues: emptyContactValues(customer.id),
-    validate: contactValidator(t),
+    validate: contactValidator(t, customFields),
   });
   const close = () => {
     form.reset();
     onClose();
   };
   const submit = form.onSubmit((values) =>
-    create.mutate(contactInput(values), {
+    create.mutate(contactInput(values, customFields), {
       onSuccess: (saved) => {
         notifications.show({ color: 'green', message: t('contacts.created', { name: saved.name }) });
         close();
@@ -52,7 +54,7 @@ function AddContactModal({
   return (
     <Modal opened={opened} onClose={close} title={`${t('contacts.add')} · ${customer.name}`} size="xl">
       <form onSubmit={submit}>
-        <ContactInputs form={form} hideCustomer />
+        <ContactInputs form={form} customFields={customFields} hideCustomer />
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={close}>
             {t('actions.cancel')}

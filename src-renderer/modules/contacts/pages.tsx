@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Contact } from '../../../src-main/contract';
 import { FieldDetailTable } from '../../components/FieldDetailTable';
 import { RecordLoader } from '../../components/RecordLoader';
+import { useCustomFieldRows, withCustomRows } from '../../lib/custom-fields';
 import { ContactForm } from './ContactForm';
 import { ContactShow } from './ContactShow';
 import { contactFieldRows } from './contactFieldRows';
@@ -23,10 +24,11 @@ export const ContactEditPage = () => (
 
 function ContactFieldTable({ contact }: { contact: Contact }) {
   const { t } = useTranslation();
+  const custom = useCustomFieldRows('contacts', contact.custom);
   return (
     <FieldDetailTable
       title={t('contacts.fieldTableTitle', { name: contact.name })}
-      rows={contactFieldRows(contact, t)}
+      rows={withCustomRows(contactFieldRows(contact, t), custom)}
       actions={
         <Button component={Link} to={`/contacts/${contact.id}`} variant="default">
           {t('actions.back')}

@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ContactRow } from '../../../src-main/contract';
 import { confirmDelete } from '../../components/confirmDelete';
@@ -25,10 +24,8 @@ export function useDeleteContactsFlow() {
         del.mutate(
           { ids: contacts.map((c) => c.id) },
           {
-            onSuccess: ({ deleted }) => {
-              notifications.show({ color: 'green', message: t('contacts.deleted', { count: deleted }) });
-              onDone?.();
-            },
+            // Its notice, with 撤销, comes with every delete (useChannelMutation).
+            onSuccess: () => onDone?.(),
             onError: (err) => notifyError(t, err),
           },
         ),

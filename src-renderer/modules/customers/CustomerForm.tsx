@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { customerCreateInput, type Customer } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
+import { customInput, useCustomFields, validateCustom } from '../../lib/custom-fields';
 import { schemaValidator, showSaveError } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/queries';
 import {
@@ -19,9 +20,18 @@ export function CustomerForm({ customer }: { customer?: Customer }) {
   const navigate = useNavigate();
   const create = useChannelMutation('customers.create');
   const update = useChannelMutation('customers.update');
+  const customFields = useCustomFields('customers');
+  const validate = schemaValidator(customerCreateInput, t);
+  const toInput = (values: CustomerFormValues) => ({
+    ...values,
+    custom: customInput(customFields, values.custom),
+  });
   const form = useForm<CustomerFormValues>({
     initialValues: customer ? customerToValues(customer) : emptyCustomerValues(),
-    validate: schemaValidator<CustomerFormValues>(customerCreateInput, t),
+    validate: (values) => ({
+      ...validate(toInput(values)),
+      ...validateCustom(customFields, values.custom, t),
+    }),
   });
 
   const done = (saved: Customer) => {
@@ -35,8 +45,9 @@ export function CustomerForm({ customer }: { customer?: Customer }) {
   };
   const submit = form.onSubmit((values) => {
     const handlers = { onSuccess: done, onError: (err: Error) => showSaveError(t, err, form) };
-    if (customer) update.mutate({ ...values, id: customer.id, version: customer.version } as never, handlers);
-    else create.mutate(values as never, handlers);
+    const input = toInput(values);
+    if (customer) update.mutate({ ...input, id: customer.id, version: customer.version } as never, handlers);
+    else create.mutate(input as never, handlers);
   });
 
   return (
@@ -46,7 +57,7 @@ export function CustomerForm({ customer }: { customer?: Customer }) {
       onCancel={() => void navigate(customer ? `/customers/${customer.id}` : '/customers')}
       saving={create.isPending || update.isPending}
     >
-      <CustomerInputs form={form} />
+      <CustomerInputs form={form} customFields={customFields} />
     </FormShell>
   );
 }

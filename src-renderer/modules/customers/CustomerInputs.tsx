@@ -1,25 +1,44 @@
 import { Fieldset, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../src-main/contract';
+import type { Customer, CustomField } from '../../../src-main/contract';
+import { CustomFieldInputs } from '../../components/CustomFieldInputs';
 import { useBaseLookup } from '../../lib/base-data';
+import { customToFormValues, type CustomFormValues } from '../../lib/custom-fields';
 import { customerFieldSpecs, customerSections, type FieldSpec } from './fields';
 
-/** The editable fields of a customer, as the form holds them (text as '', references as id or null). */
-export type CustomerFormValues = Record<string, string | number | null>;
+/**
+ * The editable fields of a customer, as the form holds them (text as '', references as id or
+ * null), and its custom fields under `custom`.
+ */
+export type CustomerFormValues = Record<FieldSpec['name'], string | number | null> & {
+  custom: CustomFormValues;
+};
 
 export function emptyCustomerValues(): CustomerFormValues {
-  return Object.fromEntries(customerFieldSpecs.map((f) => [f.name, f.kind === 'base' ? null : '']));
+  return {
+    ...Object.fromEntries(customerFieldSpecs.map((f) => [f.name, f.kind === 'base' ? null : ''])),
+    custom: {},
+  } as CustomerFormValues;
 }
 
 export function customerToValues(c: Customer): CustomerFormValues {
-  return Object.fromEntries(
-    customerFieldSpecs.map((f) => [f.name, c[f.name] ?? (f.kind === 'base' ? null : '')]),
-  );
+  return {
+    ...Object.fromEntries(
+      customerFieldSpecs.map((f) => [f.name, c[f.name] ?? (f.kind === 'base' ? null : '')]),
+    ),
+    custom: customToFormValues(c.custom),
+  } as CustomerFormValues;
 }
 
-/** The form fields shared by 增加客户 and 修改客户信息. */
-export function CustomerInputs({ form }: { form: UseFormReturnType<CustomerFormValues> }) {
+/** The form fields shared by 增加客户 and 修改客户信息; the custom fields come last. */
+export function CustomerInputs({
+  form,
+  customFields,
+}: {
+  form: UseFormReturnType<CustomerFormValues>;
+  customFields: CustomField[];
+}) {
   const { t } = useTranslation();
   const lookup = useBaseLookup();
 
@@ -74,6 +93,7 @@ export function CustomerInputs({ form }: { form: UseFormReturnType<CustomerFormV
           {section.fields.filter((f) => f.kind === 'long').map(input)}
         </Fieldset>
       ))}
+      <CustomFieldInputs form={form} fields={customFields} />
     </Stack>
   );
 }

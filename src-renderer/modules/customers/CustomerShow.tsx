@@ -7,6 +7,7 @@ import type { Customer, CustomerRelated } from '../../../src-main/contract';
 import { appModules } from '../../app/modules';
 import { FieldGrid } from '../../components/FieldGrid';
 import { useBaseLookup } from '../../lib/base-data';
+import { useCustomFieldRows, withCustomRows } from '../../lib/custom-fields';
 import { useChannelQuery } from '../../lib/queries';
 import { CustomerTimelineTab } from '../activities/CustomerTimelineTab';
 import { CustomerContactsTab } from '../contacts/CustomerContactsTab';
@@ -29,7 +30,9 @@ interface TabSpec {
 function BasicTab({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
   const lookup = useBaseLookup();
-  return <FieldGrid rows={customerFieldRows(customer, t, lookup).filter((r) => r.name !== 'notes')} />;
+  const custom = useCustomFieldRows('customers', customer.custom);
+  const rows = withCustomRows(customerFieldRows(customer, t, lookup), custom);
+  return <FieldGrid rows={rows.filter((r) => r.name !== 'notes')} />;
 }
 
 function NotesTab({ customer }: { customer: Customer }) {

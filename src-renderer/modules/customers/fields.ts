@@ -1,7 +1,8 @@
 import type { BaseKind, Customer } from '../../../src-main/contract';
 import { customerRefKinds } from '../../../src-main/contract';
 
-type Editable = Exclude<keyof Customer, 'id' | 'code' | 'version' | 'createdAt' | 'updatedAt'>;
+/** The built-in fields a form edits; the user's own fields (`custom`) have their own inputs. */
+type Editable = Exclude<keyof Customer, 'id' | 'code' | 'version' | 'createdAt' | 'updatedAt' | 'custom'>;
 
 export type FieldSpec =
   | { name: Editable; kind: 'text' | 'long' }

@@ -5,6 +5,7 @@ import type { Customer } from '../../../src-main/contract';
 import { FieldDetailTable } from '../../components/FieldDetailTable';
 import { RecordLoader } from '../../components/RecordLoader';
 import { useBaseLookup } from '../../lib/base-data';
+import { useCustomFieldRows, withCustomRows } from '../../lib/custom-fields';
 import { CustomerForm } from './CustomerForm';
 import { CustomerShow } from './CustomerShow';
 import { customerFieldRows } from './customerFieldRows';
@@ -25,10 +26,11 @@ export const CustomerEditPage = () => (
 function CustomerFieldTable({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
   const lookup = useBaseLookup();
+  const custom = useCustomFieldRows('customers', customer.custom);
   return (
     <FieldDetailTable
       title={t('customers.fieldTableTitle', { name: customer.name })}
-      rows={customerFieldRows(customer, t, lookup)}
+      rows={withCustomRows(customerFieldRows(customer, t, lookup), custom)}
       actions={
         <Button component={Link} to={`/customers/${customer.id}`} variant="default">
           {t('actions.back')}

@@ -1,5 +1,4 @@
 import { Alert } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../src-main/contract';
 import { call } from '../../api';
@@ -47,10 +46,8 @@ export function useDeleteCustomersFlow() {
         del.mutate(
           { ids: customers.map((c) => c.id) },
           {
-            onSuccess: ({ deleted }) => {
-              notifications.show({ color: 'green', message: t('customers.deleted', { count: deleted }) });
-              onDone?.();
-            },
+            // Its notice, with 撤销, comes with every delete (useChannelMutation).
+            onSuccess: () => onDone?.(),
             onError: (err) => notifyError(t, err),
           },
         ),

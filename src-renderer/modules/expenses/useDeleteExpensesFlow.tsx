@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ExpenseRow } from '../../../src-main/contract';
 import { confirmDelete } from '../../components/confirmDelete';
@@ -30,10 +29,8 @@ export function useDeleteExpensesFlow() {
         del.mutate(
           { ids: expenses.map((e) => e.id) },
           {
-            onSuccess: ({ deleted }) => {
-              notifications.show({ color: 'green', message: t('expenses.deleted', { count: deleted }) });
-              onDone?.();
-            },
+            // Its notice, with 撤销, comes with every delete (useChannelMutation).
+            onSuccess: () => onDone?.(),
             onError: (err) => notifyError(t, err),
           },
         ),

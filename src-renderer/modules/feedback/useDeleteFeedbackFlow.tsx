@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackRow } from '../../../src-main/contract';
 import { confirmDelete } from '../../components/confirmDelete';
@@ -29,10 +28,8 @@ export function useDeleteFeedbackFlow() {
         del.mutate(
           { ids: items.map((f) => f.id) },
           {
-            onSuccess: ({ deleted }) => {
-              notifications.show({ color: 'green', message: t('feedback.deleted', { count: deleted }) });
-              onDone?.();
-            },
+            // Its notice, with 撤销, comes with every delete (useChannelMutation).
+            onSuccess: () => onDone?.(),
             onError: (err) => notifyError(t, err),
           },
         ),

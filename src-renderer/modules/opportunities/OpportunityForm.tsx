@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Opportunity } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
+import { useCustomFields } from '../../lib/custom-fields';
 import { showSaveError } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/queries';
 import {
@@ -32,11 +33,12 @@ export function OpportunityForm({
   const stages = useStages();
   const create = useChannelMutation('opportunities.create');
   const update = useChannelMutation('opportunities.update');
+  const customFields = useCustomFields('opportunities');
   const form = useForm<OpportunityFormValues>({
     initialValues: opportunity
       ? opportunityToValues(opportunity)
       : emptyOpportunityValues(customer?.id ?? null, stages.open[0]),
-    validate: opportunityValidator(t),
+    validate: opportunityValidator(t, customFields),
   });
 
   const done = (saved: Opportunity) => {
@@ -50,7 +52,7 @@ export function OpportunityForm({
   };
   const submit = form.onSubmit((values) => {
     const handlers = { onSuccess: done, onError: (err: Error) => showSaveError(t, err, form) };
-    const input = opportunityInput(values);
+    const input = opportunityInput(values, customFields);
     if (opportunity) update.mutate({ ...input, id: opportunity.id, version: opportunity.version }, handlers);
     else create.mutate(input, handlers);
   });
@@ -71,6 +73,7 @@ export function OpportunityForm({
     >
       <OpportunityInputs
         form={form}
+        customFields={customFields}
         labels={
           opportunity
             ? { customer: opportunity.customerName, contact: opportunity.contactName }

@@ -4,9 +4,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   opportunityCreateInput,
+  type CustomField,
   type Opportunity,
   type OpportunityCreateInput,
 } from '../../../src-main/contract';
+import { CustomFieldInputs } from '../../components/CustomFieldInputs';
 import { DateField } from '../../components/DateField';
 import {
   draftsToLineInput,
@@ -18,6 +20,12 @@ import {
 import { MoneyInput } from '../../components/MoneyInput';
 import { RecordSelect } from '../../components/RecordSelect';
 import { useBaseLookup } from '../../lib/base-data';
+import {
+  customInput,
+  customToFormValues,
+  validateCustom,
+  type CustomFormValues,
+} from '../../lib/custom-fields';
 import { schemaValidator } from '../../lib/errors';
 import { useStages } from './stages';
 
@@ -34,6 +42,7 @@ export interface OpportunityFormValues {
   ownerId: number | null;
   notes: string;
   lines: LineDraft[];
+  custom: CustomFormValues;
 }
 
 export function emptyOpportunityValues(
@@ -52,6 +61,7 @@ export function emptyOpportunityValues(
     ownerId: null,
     notes: '',
     lines: [],
+    custom: {},
   };
 }
 
@@ -68,14 +78,19 @@ export function opportunityToValues(o: Opportunity): OpportunityFormValues {
     ownerId: o.ownerId,
     notes: o.notes ?? '',
     lines: linesToDrafts(o.lines),
+    custom: customToFormValues(o.custom),
   };
 }
 
 /**
  * The form's values as the contract takes them. An empty picker is a missing value (so the form
  * says 必填 beside it); no stage or probability lets the main process choose its default.
+ * `customFields` are the custom fields the form shows.
  */
-export function opportunityInput(values: OpportunityFormValues): OpportunityCreateInput {
+export function opportunityInput(
+  values: OpportunityFormValues,
+  customFields: CustomField[],
+): OpportunityCreateInput {
   const missing = undefined as unknown as number;
   return {
     customerId: values.customerId ?? missing,
@@ -89,13 +104,17 @@ export function opportunityInput(values: OpportunityFormValues): OpportunityCrea
     ownerId: values.ownerId,
     notes: values.notes,
     lines: draftsToLineInput(values.lines),
+    custom: customInput(customFields, values.custom),
   };
 }
 
-/** Refuses in the form exactly what opportunities.create would refuse. */
-export function opportunityValidator(t: TFunction) {
+/** Refuses in the form exactly what opportunities.create would refuse, custom fields included. */
+export function opportunityValidator(t: TFunction, customFields: CustomField[]) {
   const validate = schemaValidator<OpportunityCreateInput>(opportunityCreateInput, t);
-  return (values: OpportunityFormValues) => validate(opportunityInput(values));
+  return (values: OpportunityFormValues) => ({
+    ...validate(opportunityInput(values, customFields)),
+    ...validateCustom(customFields, values.custom, t),
+  });
 }
 
 /**
@@ -104,9 +123,11 @@ export function opportunityValidator(t: TFunction) {
  */
 export function OpportunityInputs({
   form,
+  customFields,
   labels = {},
 }: {
   form: UseFormReturnType<OpportunityFormValues>;
+  customFields: CustomField[];
   labels?: { customer?: string | null; contact?: string | null };
 }) {
   const { t } = useTranslation();
@@ -218,6 +239,8 @@ export function OpportunityInputs({
       <Fieldset legend={t('opportunities.sections.other')}>
         <Textarea label={label('notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
       </Fieldset>
+
+      <CustomFieldInputs form={form} fields={customFields} />
     </Stack>
   );
 }

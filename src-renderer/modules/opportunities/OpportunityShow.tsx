@@ -16,6 +16,7 @@ import type { Opportunity } from '../../../src-main/contract';
 import { FieldGrid } from '../../components/FieldGrid';
 import { LinesTable } from '../../components/LinesEditor';
 import { useBaseLookup } from '../../lib/base-data';
+import { useCustomFieldRows, withCustomRows } from '../../lib/custom-fields';
 import { notifyError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useChannelMutation, useChannelQuery } from '../../lib/queries';
@@ -73,6 +74,7 @@ export function OpportunityShow({ opportunity: o }: { opportunity: Opportunity }
   const [params, setParams] = useSearchParams();
   const [closing, setClosing] = useState(false);
   const confirmDelete = useDeleteOpportunitiesFlow();
+  const custom = useCustomFieldRows('opportunities', o.custom);
   const reopen = useChannelMutation('opportunities.reopen');
   const saleCode = useSaleCode(o.saleId);
   const tab = tabs.find((x) => x === params.get('tab')) ?? 'basic';
@@ -207,7 +209,7 @@ export function OpportunityShow({ opportunity: o }: { opportunity: Opportunity }
         </Tabs.List>
         <Tabs.Panel value="basic" pt="md">
           <FieldGrid
-            rows={opportunityFieldRows(o, t, i18n.language, lookup, saleCode).filter(
+            rows={withCustomRows(opportunityFieldRows(o, t, i18n.language, lookup, saleCode), custom).filter(
               (r) => r.name !== 'lines',
             )}
           />

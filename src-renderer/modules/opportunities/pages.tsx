@@ -6,6 +6,7 @@ import { FieldDetailTable } from '../../components/FieldDetailTable';
 import { LinesTable } from '../../components/LinesEditor';
 import { RecordLoader } from '../../components/RecordLoader';
 import { useBaseData, useBaseLookup } from '../../lib/base-data';
+import { useCustomFieldRows, withCustomRows } from '../../lib/custom-fields';
 import { errorText } from '../../lib/errors';
 import { useChannelQuery } from '../../lib/queries';
 import { OpportunityForm } from './OpportunityForm';
@@ -63,11 +64,12 @@ function OpportunityFieldTable({ opportunity }: { opportunity: Opportunity }) {
   const { t, i18n } = useTranslation();
   const lookup = useBaseLookup();
   const saleCode = useSaleCode(opportunity.saleId);
+  const custom = useCustomFieldRows('opportunities', opportunity.custom);
   return (
     <Stack gap="md">
       <FieldDetailTable
         title={t('opportunities.fieldTableTitle', { title: opportunity.title })}
-        rows={opportunityFieldRows(opportunity, t, i18n.language, lookup, saleCode)}
+        rows={withCustomRows(opportunityFieldRows(opportunity, t, i18n.language, lookup, saleCode), custom)}
         actions={
           <Button component={Link} to={`/opportunities/${opportunity.id}`} variant="default">
             {t('actions.back')}

@@ -1,5 +1,4 @@
 import { Alert } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { OpportunityRow } from '../../../src-main/contract';
 import { confirmDelete } from '../../components/confirmDelete';
@@ -34,10 +33,8 @@ export function useDeleteOpportunitiesFlow() {
         del.mutate(
           { ids: opportunities.map((o) => o.id) },
           {
-            onSuccess: ({ deleted }) => {
-              notifications.show({ color: 'green', message: t('opportunities.deleted', { count: deleted }) });
-              onDone?.();
-            },
+            // Its notice, with 撤销, comes with every delete (useChannelMutation).
+            onSuccess: () => onDone?.(),
             onError: (err) => notifyError(t, err),
           },
         ),

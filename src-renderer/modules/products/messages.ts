@@ -20,8 +20,8 @@ export const zh = {
   deleted_one: '已删除 {{count}} 个产品',
   deleted_other: '已删除 {{count}} 个产品',
   deleteTitle: '删除产品',
-  deleteOne: '确定要删除产品“{{name}}”（{{code}}）吗？此操作无法撤销。',
-  deleteMany: '确定要删除以下 {{count}} 个产品吗？此操作无法撤销。',
+  deleteOne: '确定要删除产品“{{name}}”（{{code}}）吗？可在回收站中恢复。',
+  deleteMany: '确定要删除以下 {{count}} 个产品吗？可在回收站中恢复。',
   item: '{{code}} {{name}}',
   inUseTitle: '产品不能删除',
   inUse:
@@ -66,8 +66,8 @@ export const en: typeof zh = {
   deleted_one: 'Deleted {{count}} product',
   deleted_other: 'Deleted {{count}} products',
   deleteTitle: 'Delete product',
-  deleteOne: 'Delete product "{{name}}" ({{code}})? This cannot be undone.',
-  deleteMany: 'Delete these {{count}} products? This cannot be undone.',
+  deleteOne: 'Delete product "{{name}}" ({{code}})? You can restore it from the trash.',
+  deleteMany: 'Delete these {{count}} products? You can restore them from the trash.',
   item: '{{code}} {{name}}',
   inUseTitle: 'Product not deleted',
   inUse:

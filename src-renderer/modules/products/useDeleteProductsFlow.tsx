@@ -29,10 +29,8 @@ export function useDeleteProductsFlow() {
         del.mutate(
           { ids: products.map((p) => p.id) },
           {
-            onSuccess: ({ deleted }) => {
-              notifications.show({ color: 'green', message: t('products.deleted', { count: deleted }) });
-              onDone?.();
-            },
+            // Its notice, with 撤销, comes with every delete (useChannelMutation).
+            onSuccess: () => onDone?.(),
             onError: (err) => {
               if (err instanceof ApiError && err.data.code === 'CONFLICT') {
                 notifications.show({

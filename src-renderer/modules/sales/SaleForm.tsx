@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Sale } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
+import { useCustomFields } from '../../lib/custom-fields';
 import { showSaveError } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/queries';
 import {
@@ -24,9 +25,10 @@ export function SaleForm({ sale, customer }: { sale?: Sale; customer?: { id: num
   const navigate = useNavigate();
   const create = useChannelMutation('sales.create');
   const update = useChannelMutation('sales.update');
+  const customFields = useCustomFields('sales');
   const form = useForm<SaleFormValues>({
     initialValues: sale ? saleToValues(sale) : emptySaleValues(customer?.id ?? null),
-    validate: saleValidator(t),
+    validate: saleValidator(t, customFields),
   });
 
   const done = (saved: Sale) => {
@@ -38,7 +40,7 @@ export function SaleForm({ sale, customer }: { sale?: Sale; customer?: { id: num
   };
   const submit = form.onSubmit((values) => {
     const handlers = { onSuccess: done, onError: (err: Error) => showSaveError(t, err, form) };
-    const input = saleInput(values);
+    const input = saleInput(values, customFields);
     if (sale) update.mutate({ ...input, id: sale.id, version: sale.version }, handlers);
     else create.mutate(input, handlers);
   });
@@ -53,6 +55,7 @@ export function SaleForm({ sale, customer }: { sale?: Sale; customer?: { id: num
     >
       <SaleInputs
         form={form}
+        customFields={customFields}
         labels={
           sale ? { customer: sale.customerName, contact: sale.contactName } : { customer: customer?.label }
         }

@@ -5,10 +5,12 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   saleCreateInput,
+  type CustomField,
   type Sale,
   type SaleCreateInput,
   type SaleStatus,
 } from '../../../src-main/contract';
+import { CustomFieldInputs } from '../../components/CustomFieldInputs';
 import { DateField } from '../../components/DateField';
 import {
   draftsToLineInput,
@@ -20,6 +22,12 @@ import {
 import { MoneyInput } from '../../components/MoneyInput';
 import { RecordSelect } from '../../components/RecordSelect';
 import { useBaseLookup } from '../../lib/base-data';
+import {
+  customInput,
+  customToFormValues,
+  validateCustom,
+  type CustomFormValues,
+} from '../../lib/custom-fields';
 import { schemaValidator } from '../../lib/errors';
 import { formatMoney } from '../../lib/money';
 import { useStatusOptions } from './status';
@@ -34,6 +42,7 @@ export interface SaleFormValues {
   amountReceived: number;
   notes: string;
   lines: LineDraft[];
+  custom: CustomFormValues;
 }
 
 /** A new sale: today, confirmed, nothing received; for a customer when one is given. */
@@ -47,6 +56,7 @@ export function emptySaleValues(customerId: number | null = null): SaleFormValue
     amountReceived: 0,
     notes: '',
     lines: [],
+    custom: {},
   };
 }
 
@@ -60,6 +70,7 @@ export function saleToValues(s: Sale): SaleFormValues {
     amountReceived: s.amountReceived,
     notes: s.notes ?? '',
     lines: linesToDrafts(s.lines),
+    custom: customToFormValues(s.custom),
   };
 }
 
@@ -68,7 +79,7 @@ export function saleToValues(s: Sale): SaleFormValues {
  * says 必填 beside it. Every line carries its unit price: the list price the product had when it
  * was picked, or the price the line was sold at.
  */
-export function saleInput(values: SaleFormValues): SaleCreateInput {
+export function saleInput(values: SaleFormValues, customFields: CustomField[]): SaleCreateInput {
   const missing = undefined as unknown as number;
   return {
     customerId: values.customerId ?? missing,
@@ -79,13 +90,17 @@ export function saleInput(values: SaleFormValues): SaleCreateInput {
     amountReceived: values.amountReceived,
     notes: values.notes,
     lines: draftsToLineInput(values.lines),
+    custom: customInput(customFields, values.custom),
   };
 }
 
-/** Refuses in the form exactly what sales.create would refuse. */
-export function saleValidator(t: TFunction) {
+/** Refuses in the form exactly what sales.create would refuse, custom fields included. */
+export function saleValidator(t: TFunction, customFields: CustomField[]) {
   const validate = schemaValidator<SaleCreateInput>(saleCreateInput, t);
-  return (values: SaleFormValues) => validate(saleInput(values));
+  return (values: SaleFormValues) => ({
+    ...validate(saleInput(values, customFields)),
+    ...validateCustom(customFields, values.custom, t),
+  });
 }
 
 /**
@@ -94,9 +109,11 @@ export function saleValidator(t: TFunction) {
  */
 export function SaleInputs({
   form,
+  customFields,
   labels = {},
 }: {
   form: UseFormReturnType<SaleFormValues>;
+  customFields: CustomField[];
   labels?: { customer?: string | null; contact?: string | null };
 }) {
   const { t, i18n } = useTranslation();
@@ -207,6 +224,8 @@ export function SaleInputs({
       <Fieldset legend={t('sales.sections.other')}>
         <Textarea label={label('notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
       </Fieldset>
+
+      <CustomFieldInputs form={form} fields={customFields} />
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import type { Sale } from '../../../src-main/contract';
 import { FieldGrid } from '../../components/FieldGrid';
 import { LinesTable } from '../../components/LinesEditor';
 import { useBaseLookup } from '../../lib/base-data';
+import { useCustomFieldRows, withCustomRows } from '../../lib/custom-fields';
 import { formatMoney } from '../../lib/money';
 import { saleFieldRows } from './saleFieldRows';
 import { SaleStatusBadge } from './status';
@@ -21,6 +22,7 @@ export function SaleShow({ sale }: { sale: Sale }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const confirmDelete = useDeleteSalesFlow();
+  const custom = useCustomFieldRows('sales', sale.custom);
   const tab = tabs.find((x) => x === params.get('tab')) ?? 'basic';
 
   return (
@@ -83,7 +85,7 @@ export function SaleShow({ sale }: { sale: Sale }) {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basic" pt="md">
-          <FieldGrid rows={saleFieldRows(sale, t, lookup, i18n.language, true)} />
+          <FieldGrid rows={withCustomRows(saleFieldRows(sale, t, lookup, i18n.language, true), custom)} />
         </Tabs.Panel>
         <Tabs.Panel value="lines" pt="md">
           <Title order={4} mb="xs">

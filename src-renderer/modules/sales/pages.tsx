@@ -6,6 +6,7 @@ import { FieldDetailTable } from '../../components/FieldDetailTable';
 import { LinesTable } from '../../components/LinesEditor';
 import { RecordLoader } from '../../components/RecordLoader';
 import { useBaseLookup } from '../../lib/base-data';
+import { useCustomFieldRows, withCustomRows } from '../../lib/custom-fields';
 import { useChannelQuery } from '../../lib/queries';
 import { SaleForm } from './SaleForm';
 import { SaleShow } from './SaleShow';
@@ -40,11 +41,12 @@ export const SaleEditPage = () => (
 function SaleFieldTable({ sale }: { sale: Sale }) {
   const { t, i18n } = useTranslation();
   const lookup = useBaseLookup();
+  const custom = useCustomFieldRows('sales', sale.custom);
   return (
     <Stack gap="lg">
       <FieldDetailTable
         title={t('sales.fieldTableTitle', { code: sale.code })}
-        rows={saleFieldRows(sale, t, lookup, i18n.language)}
+        rows={withCustomRows(saleFieldRows(sale, t, lookup, i18n.language), custom)}
         actions={
           <Button component={Link} to={`/sales/${sale.id}`} variant="default">
             {t('actions.back')}

@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { SaleRow } from '../../../src-main/contract';
 import { confirmDelete } from '../../components/confirmDelete';
@@ -34,10 +33,8 @@ export function useDeleteSalesFlow() {
         del.mutate(
           { ids: sales.map((s) => s.id) },
           {
-            onSuccess: ({ deleted }) => {
-              notifications.show({ color: 'green', message: t('sales.deleted', { count: deleted }) });
-              onDone?.();
-            },
+            // Its notice, with 撤销, comes with every delete (useChannelMutation).
+            onSuccess: () => onDone?.(),
             onError: (err) => notifyError(t, err),
           },
         ),

@@ -3,11 +3,13 @@ import { call } from '../db';
 import { activitySamples, seedActivities } from './activities';
 import { contactSamples, seedContacts } from './contacts';
 import { coreSamples, type Sample } from './core';
+import { customFieldSamples, seedCustomFields } from './custom-fields';
 import { expenseSamples, seedExpenses } from './expenses';
 import { feedbackSamples, seedFeedback } from './feedback';
 import { opportunitySamples, seedOpportunities } from './opportunities';
 import { productSamples, seedProducts } from './products';
 import { saleSamples, seedSales } from './sales';
+import { seedTrash, trashSamples } from './trash';
 
 export type { Sample };
 
@@ -21,6 +23,8 @@ export const allSamples: Record<string, Sample> = {
   ...activitySamples,
   ...feedbackSamples,
   ...expenseSamples,
+  ...customFieldSamples,
+  ...trashSamples,
 };
 
 /**
@@ -37,4 +41,6 @@ export function seedForSamples(ctx: HandlerContext): void {
   seedActivities(ctx);
   seedFeedback(ctx);
   seedExpenses(ctx);
+  seedCustomFields(ctx);
+  seedTrash(ctx);
 }

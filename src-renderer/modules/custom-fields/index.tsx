@@ -1,0 +1,14 @@
+import type { AppModule } from '../../app/modules';
+import { CustomFieldsPage } from './CustomFieldsPage';
+import { en, zh } from './messages';
+
+/** 自定义字段: the user's own fields on customers, contacts, opportunities and sales. */
+export const customFieldsModule: AppModule = {
+  key: 'customFields',
+  path: '/custom-fields',
+  messages: { zh, en },
+  routes: [
+    { path: 'custom-fields', element: <CustomFieldsPage /> },
+    { path: 'custom-fields/:entity', element: <CustomFieldsPage /> },
+  ],
+};

@@ -1,0 +1,11 @@
+import type { AppModule } from '../../app/modules';
+import { en, zh } from './messages';
+import { TrashList } from './TrashList';
+
+/** 回收站: deleted records with what went with them; restore, delete for good, empty. */
+export const trashModule: AppModule = {
+  key: 'trash',
+  path: '/trash',
+  messages: { zh, en },
+  routes: [{ path: 'trash', element: <TrashList /> }],
+};
