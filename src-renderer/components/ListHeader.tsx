@@ -1,5 +1,6 @@
 import { Button, Group, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -12,12 +13,15 @@ export function ListHeader(props: {
   selectedCount: number;
   onDeleteSelected: () => void;
   addPath: string;
+  /** More buttons before 删除所选, e.g. 导出. */
+  extra?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <Group justify="space-between">
       <Title order={2}>{t(`${props.ns}.browse`)}</Title>
       <Group>
+        {props.extra}
         <Button
           color="red"
           variant="light"

@@ -1,14 +1,19 @@
+import type { DataTableColumn } from 'mantine-datatable';
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContactRow, contactSortColumns } from '../../../src-main/contract';
+import { CustomFieldFilter } from '../../components/CustomFieldFilter';
 import { RecordSelect } from '../../components/RecordSelect';
 import { KeywordInput, ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
+import { useCustomList } from '../../lib/custom-fields';
 import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/list-params';
 import { useChannelQuery } from '../../lib/queries';
+import { call } from '../../api';
+import { ListExport } from '../../components/ExportMenu';
 import { useDeleteContactsFlow } from './useDeleteContactsFlow';
 
 const PAGE_SIZE = 50;
@@ -25,16 +30,63 @@ export function ContactList() {
   const customer = useChannelQuery('customers.get', { id: customerId ?? 1 }, { enabled: !!customerId });
   const [selected, setSelected] = useState<ContactRow[]>([]);
   const confirmDelete = useDeleteContactsFlow();
+  const custom = useCustomList<ContactRow>('contacts');
 
-  const query = useChannelQuery('contacts.list', {
+  const input = {
     keyword: list.debouncedKeyword || undefined,
     customerId,
+    customFilters: custom.customFilters,
     sort: list.sort,
-    page: list.page,
-    pageSize: PAGE_SIZE,
-  });
+  };
+  const query = useChannelQuery(
+    'contacts.list',
+    { ...input, page: list.page, pageSize: PAGE_SIZE },
+    { enabled: custom.ready },
+  );
   const total = query.data?.total ?? 0;
   const field = (f: string) => t(`contacts.fields.${f}`);
+
+  const columns: DataTableColumn<ContactRow>[] = [
+    {
+      accessor: 'name',
+      title: field('name'),
+      sortable: true,
+      render: (r) => (
+        <Group gap={6} wrap="nowrap">
+          <Anchor component={Link} to={`/contacts/${r.id}`} size="sm">
+            {r.name}
+          </Anchor>
+          {r.isPrimary && (
+            <Badge size="xs" variant="light">
+              {t('contacts.primary')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    {
+      accessor: 'customer',
+      title: field('customerId'),
+      sortable: true,
+      render: (r) => (
+        <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm">
+          {r.customerName}
+        </Anchor>
+      ),
+    },
+    { accessor: 'title', title: field('title'), sortable: true },
+    { accessor: 'department', title: field('department'), sortable: true },
+    { accessor: 'phone', title: field('phone'), sortable: true },
+    { accessor: 'mobile', title: field('mobile'), sortable: true },
+    { accessor: 'email', title: field('email'), sortable: true },
+    ...custom.columns,
+    {
+      accessor: 'updatedAt',
+      title: field('updatedAt'),
+      sortable: true,
+      render: (r) => formatDateTime(r.updatedAt),
+    },
+  ];
 
   return (
     <Stack gap="sm">
@@ -43,6 +95,13 @@ export function ContactList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/contacts/new"
+        extra={
+          <ListExport
+            title={t('nav.contacts')}
+            columns={columns}
+            loadPage={(page, pageSize) => call('contacts.list', { ...input, page, pageSize })}
+          />
+        }
       />
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
@@ -55,6 +114,7 @@ export function ContactList() {
           initialLabel={customerId ? customer.data?.name : null}
           onChange={(id) => list.setFilter('customerId', id == null ? null : String(id))}
         />
+        <CustomFieldFilter filter={custom} />
       </SimpleGrid>
 
       <Text size="sm" c="dimmed" aria-live="polite">
@@ -76,46 +136,7 @@ export function ContactList() {
         onSelectedChange={setSelected}
         selectLabel={(r) => t('contacts.selectRow', { name: r.name })}
         selectAllLabel={t('contacts.selectAll')}
-        columns={[
-          {
-            accessor: 'name',
-            title: field('name'),
-            sortable: true,
-            render: (r) => (
-              <Group gap={6} wrap="nowrap">
-                <Anchor component={Link} to={`/contacts/${r.id}`} size="sm">
-                  {r.name}
-                </Anchor>
-                {r.isPrimary && (
-                  <Badge size="xs" variant="light">
-                    {t('contacts.primary')}
-                  </Badge>
-                )}
-              </Group>
-            ),
-          },
-          {
-            accessor: 'customer',
-            title: field('customerId'),
-            sortable: true,
-            render: (r) => (
-              <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm">
-                {r.customerName}
-              </Anchor>
-            ),
-          },
-          { accessor: 'title', title: field('title'), sortable: true },
-          { accessor: 'department', title: field('department'), sortable: true },
-          { accessor: 'phone', title: field('phone'), sortable: true },
-          { accessor: 'mobile', title: field('mobile'), sortable: true },
-          { accessor: 'email', title: field('email'), sortable: true },
-          {
-            accessor: 'updatedAt',
-            title: field('updatedAt'),
-            sortable: true,
-            render: (r) => formatDateTime(r.updatedAt),
-          },
-        ]}
+        columns={columns}
       />
     </Stack>
   );

@@ -1,11 +1,16 @@
 import { Anchor, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BaseKind, CustomerRow, CustomerSortColumn } from '../../../src-main/contract';
+import { call } from '../../api';
+import { CustomFieldFilter } from '../../components/CustomFieldFilter';
+import { ListExport } from '../../components/ExportMenu';
 import { KeywordInput, ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
+import { useCustomList } from '../../lib/custom-fields';
 import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/list-params';
 import { useChannelQuery } from '../../lib/queries';
@@ -31,14 +36,19 @@ export function CustomerList() {
   });
   const [selected, setSelected] = useState<CustomerRow[]>([]);
   const confirmDelete = useDeleteCustomersFlow();
+  const custom = useCustomList<CustomerRow>('customers');
 
-  const query = useChannelQuery('customers.list', {
+  const input = {
     keyword: list.debouncedKeyword || undefined,
     ...(list.filters as Record<string, number>),
+    customFilters: custom.customFilters,
     sort: list.sort,
-    page: list.page,
-    pageSize: PAGE_SIZE,
-  });
+  };
+  const query = useChannelQuery(
+    'customers.list',
+    { ...input, page: list.page, pageSize: PAGE_SIZE },
+    { enabled: custom.ready },
+  );
   const total = query.data?.total ?? 0;
 
   const baseColumn = (accessor: keyof CustomerRow, sortKey: CustomerSortColumn) => ({
@@ -48,6 +58,36 @@ export function CustomerList() {
     render: (r: CustomerRow) => lookup.name(r[accessor] as number | null),
   });
 
+  const columns: DataTableColumn<CustomerRow>[] = [
+    { accessor: 'code', title: t('fields.code'), sortable: true, width: 100 },
+    {
+      accessor: 'name',
+      title: t('fields.name'),
+      sortable: true,
+      render: (r) => (
+        <Anchor component={Link} to={`/customers/${r.id}`} size="sm">
+          {r.name}
+        </Anchor>
+      ),
+    },
+    { accessor: 'shortName', title: t('fields.shortName'), sortable: true },
+    baseColumn('typeId', 'type'),
+    baseColumn('levelId', 'level'),
+    baseColumn('stageId', 'stage'),
+    baseColumn('industryId', 'industry'),
+    baseColumn('regionId', 'region'),
+    baseColumn('ownerId', 'owner'),
+    { accessor: 'phone', title: t('fields.phone'), sortable: true },
+    { accessor: 'mobile', title: t('fields.mobile'), sortable: true },
+    ...custom.columns,
+    {
+      accessor: 'updatedAt',
+      title: t('fields.updatedAt'),
+      sortable: true,
+      render: (r) => formatDateTime(r.updatedAt),
+    },
+  ];
+
   return (
     <Stack gap="sm">
       <ListHeader
@@ -55,6 +95,13 @@ export function CustomerList() {
         selectedCount={selected.length}
         onDeleteSelected={() => void confirmDelete(selected, () => setSelected([]))}
         addPath="/customers/new"
+        extra={
+          <ListExport
+            title={t('nav.customers')}
+            columns={columns}
+            loadPage={(page, pageSize) => call('customers.list', { ...input, page, pageSize })}
+          />
+        }
       />
 
       <SimpleGrid cols={{ base: 2, md: 4, xl: 7 }} spacing="xs">
@@ -70,6 +117,7 @@ export function CustomerList() {
             searchable
           />
         ))}
+        <CustomFieldFilter filter={custom} />
       </SimpleGrid>
 
       <Text size="sm" c="dimmed" aria-live="polite">
@@ -91,34 +139,7 @@ export function CustomerList() {
         onSelectedChange={setSelected}
         selectLabel={(r) => t('customers.selectRow', { name: r.name })}
         selectAllLabel={t('customers.selectAll')}
-        columns={[
-          { accessor: 'code', title: t('fields.code'), sortable: true, width: 100 },
-          {
-            accessor: 'name',
-            title: t('fields.name'),
-            sortable: true,
-            render: (r) => (
-              <Anchor component={Link} to={`/customers/${r.id}`} size="sm">
-                {r.name}
-              </Anchor>
-            ),
-          },
-          { accessor: 'shortName', title: t('fields.shortName'), sortable: true },
-          baseColumn('typeId', 'type'),
-          baseColumn('levelId', 'level'),
-          baseColumn('stageId', 'stage'),
-          baseColumn('industryId', 'industry'),
-          baseColumn('regionId', 'region'),
-          baseColumn('ownerId', 'owner'),
-          { accessor: 'phone', title: t('fields.phone'), sortable: true },
-          { accessor: 'mobile', title: t('fields.mobile'), sortable: true },
-          {
-            accessor: 'updatedAt',
-            title: t('fields.updatedAt'),
-            sortable: true,
-            render: (r) => formatDateTime(r.updatedAt),
-          },
-        ]}
+        columns={columns}
       />
     </Stack>
   );

@@ -1,3 +1,4 @@
+import type { DataTableColumn } from 'mantine-datatable';
 import {
   Anchor,
   Button,
@@ -20,11 +21,15 @@ import {
   type OpportunityStatus,
   type opportunitySortColumns,
 } from '../../../src-main/contract';
+import { CustomFieldFilter } from '../../components/CustomFieldFilter';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
+import { useCustomList } from '../../lib/custom-fields';
 import { useListParams } from '../../lib/list-params';
 import { formatMoney } from '../../lib/money';
 import { useChannelQuery } from '../../lib/queries';
+import { call } from '../../api';
+import { ListExport } from '../../components/ExportMenu';
 import { OpportunityBoard } from './OpportunityBoard';
 import { StatusBadge } from './stages';
 import { useDeleteOpportunitiesFlow } from './useDeleteOpportunitiesFlow';
@@ -49,24 +54,25 @@ export function OpportunityList() {
   });
   const [selected, setSelected] = useState<OpportunityRow[]>([]);
   const confirmDelete = useDeleteOpportunitiesFlow();
+  const custom = useCustomList<OpportunityRow>('opportunities');
   const { stageId, status, ownerId } = list.filters as {
     stageId?: number;
     status?: OpportunityStatus;
     ownerId?: number;
   };
 
+  const input = {
+    keyword: list.debouncedKeyword || undefined,
+    stageId,
+    status: status && (opportunityStatuses as readonly string[]).includes(status) ? status : undefined,
+    ownerId,
+    customFilters: custom.customFilters,
+    sort: list.sort,
+  };
   const query = useChannelQuery(
     'opportunities.list',
-    {
-      keyword: list.debouncedKeyword || undefined,
-      stageId,
-      status: status && (opportunityStatuses as readonly string[]).includes(status) ? status : undefined,
-      ownerId,
-      sort: list.sort,
-      page: list.page,
-      pageSize: PAGE_SIZE,
-    },
-    { enabled: view === 'list' },
+    { ...input, page: list.page, pageSize: PAGE_SIZE },
+    { enabled: view === 'list' && custom.ready },
   );
   const total = query.data?.total ?? 0;
 
@@ -77,6 +83,58 @@ export function OpportunityList() {
     next.delete('page');
     setParams(next, { replace: true });
   };
+
+  const columns: DataTableColumn<OpportunityRow>[] = [
+    { accessor: 'code', title: t('opportunities.fields.code'), sortable: true, width: 100 },
+    {
+      accessor: 'title',
+      title: t('opportunities.fields.title'),
+      sortable: true,
+      render: (r) => (
+        <Anchor component={Link} to={`/opportunities/${r.id}`} size="sm">
+          {r.title}
+        </Anchor>
+      ),
+    },
+    {
+      accessor: 'customer',
+      title: t('opportunities.fields.customerId'),
+      sortable: true,
+      render: (r) => r.customerName,
+    },
+    {
+      accessor: 'stage',
+      title: t('opportunities.fields.stageId'),
+      sortable: true,
+      render: (r) => lookup.name(r.stageId),
+    },
+    {
+      accessor: 'probability',
+      title: t('opportunities.fields.probability'),
+      sortable: true,
+      textAlign: 'right',
+      render: (r) => `${r.probability}%`,
+    },
+    {
+      accessor: 'expectedAmount',
+      title: t('opportunities.fields.expectedAmount'),
+      sortable: true,
+      textAlign: 'right',
+      render: (r) => formatMoney(r.expectedAmount, i18n.language),
+    },
+    {
+      accessor: 'expectedCloseDate',
+      title: t('opportunities.fields.expectedCloseDate'),
+      sortable: true,
+    },
+    {
+      accessor: 'status',
+      title: t('opportunities.fields.status'),
+      sortable: true,
+      render: (r) => <StatusBadge status={r.status} />,
+    },
+    ...custom.columns,
+  ];
 
   return (
     <Stack gap="sm">
@@ -94,6 +152,13 @@ export function OpportunityList() {
           />
         </Group>
         <Group>
+          {view === 'list' && (
+            <ListExport
+              title={t('nav.opportunities')}
+              columns={columns}
+              loadPage={(page, pageSize) => call('opportunities.list', { ...input, page, pageSize })}
+            />
+          )}
           {view === 'list' && (
             <Button
               color="red"
@@ -159,6 +224,7 @@ export function OpportunityList() {
               clearable
               searchable
             />
+            <CustomFieldFilter filter={custom} />
           </SimpleGrid>
 
           <Text size="sm" c="dimmed" aria-live="polite">
@@ -180,56 +246,7 @@ export function OpportunityList() {
             onSelectedChange={setSelected}
             selectLabel={(r) => t('opportunities.selectRow', { title: r.title })}
             selectAllLabel={t('opportunities.selectAll')}
-            columns={[
-              { accessor: 'code', title: t('opportunities.fields.code'), sortable: true, width: 100 },
-              {
-                accessor: 'title',
-                title: t('opportunities.fields.title'),
-                sortable: true,
-                render: (r) => (
-                  <Anchor component={Link} to={`/opportunities/${r.id}`} size="sm">
-                    {r.title}
-                  </Anchor>
-                ),
-              },
-              {
-                accessor: 'customer',
-                title: t('opportunities.fields.customerId'),
-                sortable: true,
-                render: (r) => r.customerName,
-              },
-              {
-                accessor: 'stage',
-                title: t('opportunities.fields.stageId'),
-                sortable: true,
-                render: (r) => lookup.name(r.stageId),
-              },
-              {
-                accessor: 'probability',
-                title: t('opportunities.fields.probability'),
-                sortable: true,
-                textAlign: 'right',
-                render: (r) => `${r.probability}%`,
-              },
-              {
-                accessor: 'expectedAmount',
-                title: t('opportunities.fields.expectedAmount'),
-                sortable: true,
-                textAlign: 'right',
-                render: (r) => formatMoney(r.expectedAmount, i18n.language),
-              },
-              {
-                accessor: 'expectedCloseDate',
-                title: t('opportunities.fields.expectedCloseDate'),
-                sortable: true,
-              },
-              {
-                accessor: 'status',
-                title: t('opportunities.fields.status'),
-                sortable: true,
-                render: (r) => <StatusBadge status={r.status} />,
-              },
-            ]}
+            columns={columns}
           />
         </>
       )}

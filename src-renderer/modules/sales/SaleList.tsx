@@ -1,3 +1,4 @@
+import type { DataTableColumn } from 'mantine-datatable';
 import { Anchor, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,13 +10,17 @@ import {
   type SaleStatus,
   type saleSortColumns,
 } from '../../../src-main/contract';
+import { CustomFieldFilter } from '../../components/CustomFieldFilter';
 import { DateField } from '../../components/DateField';
 import { KeywordInput, ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
+import { useCustomList } from '../../lib/custom-fields';
 import { useListParams } from '../../lib/list-params';
 import { formatMoney } from '../../lib/money';
 import { useChannelQuery } from '../../lib/queries';
+import { call } from '../../api';
+import { ListExport } from '../../components/ExportMenu';
 import { SaleStatusBadge, useStatusOptions } from './status';
 import { useDeleteSalesFlow } from './useDeleteSalesFlow';
 
@@ -38,21 +43,73 @@ export function SaleList() {
   });
   const [selected, setSelected] = useState<SaleRow[]>([]);
   const confirmDelete = useDeleteSalesFlow();
+  const custom = useCustomList<SaleRow>('sales');
 
   const status = list.filters.status as string | undefined;
-  const query = useChannelQuery('sales.list', {
+  const input = {
     keyword: list.debouncedKeyword || undefined,
     status: saleStatuses.includes(status as SaleStatus) ? (status as SaleStatus) : undefined,
     ownerId: (list.filters.ownerId as number | undefined) || undefined,
     dateFrom: dateOrUndefined(list.filters.dateFrom),
     dateTo: dateOrUndefined(list.filters.dateTo),
+    customFilters: custom.customFilters,
     sort: list.sort,
-    page: list.page,
-    pageSize: PAGE_SIZE,
-  });
+  };
+  const query = useChannelQuery(
+    'sales.list',
+    { ...input, page: list.page, pageSize: PAGE_SIZE },
+    { enabled: custom.ready },
+  );
   const total = query.data?.total ?? 0;
   const field = (f: string) => t(`sales.fields.${f}`);
   const money = (cents: number) => formatMoney(cents, i18n.language);
+
+  const columns: DataTableColumn<SaleRow>[] = [
+    {
+      accessor: 'code',
+      title: field('code'),
+      sortable: true,
+      width: 110,
+      render: (r) => (
+        <Anchor component={Link} to={`/sales/${r.id}`} size="sm">
+          {r.code}
+        </Anchor>
+      ),
+    },
+    { accessor: 'saleDate', title: field('saleDate'), sortable: true, width: 120 },
+    {
+      accessor: 'customer',
+      title: field('customerId'),
+      sortable: true,
+      render: (r) => (
+        <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm">
+          {r.customerName}
+        </Anchor>
+      ),
+    },
+    {
+      accessor: 'amount',
+      title: field('amount'),
+      sortable: true,
+      textAlign: 'right',
+      render: (r) => money(r.amount),
+    },
+    {
+      accessor: 'amountReceived',
+      title: field('amountReceived'),
+      sortable: true,
+      textAlign: 'right',
+      render: (r) => money(r.amountReceived),
+    },
+    {
+      accessor: 'status',
+      title: field('status'),
+      sortable: true,
+      render: (r) => <SaleStatusBadge status={r.status} />,
+    },
+    { accessor: 'ownerId', title: field('ownerId'), render: (r) => lookup.name(r.ownerId) },
+    ...custom.columns,
+  ];
 
   return (
     <Stack gap="sm">
@@ -61,6 +118,13 @@ export function SaleList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/sales/new"
+        extra={
+          <ListExport
+            title={t('nav.sales')}
+            columns={columns}
+            loadPage={(page, pageSize) => call('sales.list', { ...input, page, pageSize })}
+          />
+        }
       />
 
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
@@ -92,6 +156,7 @@ export function SaleList() {
           onChange={(d) => list.setFilter('dateTo', d)}
           clearable
         />
+        <CustomFieldFilter filter={custom} />
       </SimpleGrid>
 
       <Text size="sm" c="dimmed" aria-live="polite">
@@ -113,51 +178,7 @@ export function SaleList() {
         onSelectedChange={setSelected}
         selectLabel={(r) => t('sales.selectRow', { code: r.code })}
         selectAllLabel={t('sales.selectAll')}
-        columns={[
-          {
-            accessor: 'code',
-            title: field('code'),
-            sortable: true,
-            width: 110,
-            render: (r) => (
-              <Anchor component={Link} to={`/sales/${r.id}`} size="sm">
-                {r.code}
-              </Anchor>
-            ),
-          },
-          { accessor: 'saleDate', title: field('saleDate'), sortable: true, width: 120 },
-          {
-            accessor: 'customer',
-            title: field('customerId'),
-            sortable: true,
-            render: (r) => (
-              <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm">
-                {r.customerName}
-              </Anchor>
-            ),
-          },
-          {
-            accessor: 'amount',
-            title: field('amount'),
-            sortable: true,
-            textAlign: 'right',
-            render: (r) => money(r.amount),
-          },
-          {
-            accessor: 'amountReceived',
-            title: field('amountReceived'),
-            sortable: true,
-            textAlign: 'right',
-            render: (r) => money(r.amountReceived),
-          },
-          {
-            accessor: 'status',
-            title: field('status'),
-            sortable: true,
-            render: (r) => <SaleStatusBadge status={r.status} />,
-          },
-          { accessor: 'ownerId', title: field('ownerId'), render: (r) => lookup.name(r.ownerId) },
-        ]}
+        columns={columns}
       />
     </Stack>
   );

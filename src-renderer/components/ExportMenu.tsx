@@ -1,0 +1,79 @@
+import { Button, Menu } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import type { DataTableColumn } from 'mantine-datatable';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { notifyError } from '../lib/errors';
+import {
+  collectPages,
+  columnsForExport,
+  exportTable,
+  type ExportColumn,
+  type ExportFormat,
+} from '../lib/export';
+
+/**
+ * 导出: the table behind a screen as CSV or Excel. `load` gathers the rows and columns when the
+ * user asks (a list reads every page of its current filter), so nothing is fetched before.
+ */
+export function ExportMenu<Row>(props: {
+  /** The file's name without extension, e.g. 客户 2026-11-22. */
+  fileName: string;
+  load: () => Promise<{ columns: ExportColumn<Row>[]; rows: Row[] }>;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+
+  const run = async (format: ExportFormat) => {
+    setBusy(true);
+    try {
+      const { columns, rows } = await props.load();
+      await exportTable(format, columns, rows, props.fileName);
+      notifications.show({ color: 'green', message: t('export.done', { count: rows.length }) });
+    } catch (err) {
+      notifyError(t, err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconDownload size={16} />} loading={busy}>
+          {t('export.button')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => void run('csv')}>
+          {t('export.csv')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void run('xlsx')}>
+          {t('export.xlsx')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/**
+ * 导出 for a record list: every page of its current filter and sort, with the columns the table
+ * shows, to a file named after the list and today, e.g. 客户管理 2026-11-22.xlsx.
+ */
+export function ListExport<Row>(props: {
+  title: string;
+  columns: DataTableColumn<Row>[];
+  loadPage: (page: number, pageSize: number) => Promise<{ rows: Row[]; total: number }>;
+}) {
+  return (
+    <ExportMenu<Row>
+      fileName={`${props.title} ${dayjs().format('YYYY-MM-DD')}`}
+      load={async () => ({
+        columns: columnsForExport(props.columns),
+        rows: await collectPages(props.loadPage),
+      })}
+    />
+  );
+}
