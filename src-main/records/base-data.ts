@@ -2,6 +2,7 @@ import type { BaseDataUsage, BaseItem, BaseKind, ChannelParsedInput } from '../c
 import type { Db } from '../db/open';
 import { AppError, notFound } from '../db/errors';
 import { stmt } from '../db/statements';
+import { moveTrashReferences } from './trash-snapshot';
 import type { HandlerMap } from '../ipc/registry';
 
 type CreateInput = ChannelParsedInput<'baseData.create'>;
@@ -258,6 +259,8 @@ export function deleteBaseItem(db: Db, input: DeleteInput): { deleted: number; m
             item.id,
           ).changes;
         }
+        // Records in the trash come back using the merged entry too.
+        moveTrashReferences(db, 'base_items', item.id, target.id);
       } else {
         const usage = baseItemUsage(db, item.id);
         const total = Object.values(usage).reduce((a, b) => a + b, 0);

@@ -226,3 +226,30 @@ export function moveToTrash(db: Db, kind: TrashKind, id: number, now: string): n
     ).run(kind, id, title, owner, JSON.stringify(counts), JSON.stringify(payload), now).lastInsertRowid,
   );
 }
+
+/**
+ * Points the records waiting in the trash from one `parent` row to another, as a merge does for
+ * the records in place (基础数据 merged into another entry): restored, they use the entry that
+ * is still there. Returns how many references moved.
+ */
+export function moveTrashReferences(db: Db, parent: string, fromId: number, toId: number): number {
+  const keys = [...schemaGraph(db).keysOf.values()].flat().filter((k) => k.parent === parent);
+  const entries = stmt<{ id: number; payload: string }>(db, 'SELECT id, payload FROM trash').all();
+  const save = stmt(db, 'UPDATE trash SET payload = ? WHERE id = ?');
+  let moved = 0;
+  for (const entry of entries) {
+    const payload = JSON.parse(entry.payload) as TrashPayload;
+    let changed = 0;
+    for (const k of keys) {
+      for (const row of payload.rows[k.table] ?? []) {
+        if (row[k.column] === fromId) {
+          row[k.column] = toId;
+          changed++;
+        }
+      }
+    }
+    if (changed > 0) save.run(JSON.stringify(payload), entry.id);
+    moved += changed;
+  }
+  return moved;
+}

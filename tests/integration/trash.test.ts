@@ -468,6 +468,26 @@ describe('trash.restore when the world moved on', () => {
     expect(back).toEqual({ ...c, ownerId: null });
   });
 
+  it('restores an opportunity into the stage its stage was merged into meanwhile', () => {
+    const stage = call(t.ctx, 'baseData.create', {
+      kind: 'opportunity_stage',
+      nameZh: '样品测试',
+      probability: 20,
+    }).id;
+    const target = baseId(t.ctx, 'opportunity_stage', 'proposal');
+    const o = call(t.ctx, 'opportunities.create', {
+      customerId: w.mingda,
+      title: '样品试用',
+      stageId: stage,
+    });
+    const trashId = del('opportunities', o.id);
+    call(t.ctx, 'baseData.delete', { id: stage, mergeInto: target });
+    restore([trashId]);
+    const back = call(t.ctx, 'opportunities.get', { id: o.id });
+    expect(back.stageId).toBe(target);
+    expect(back.history.map((h) => h.toStageId)).toEqual([target]);
+  });
+
   it('refuses an opportunity whose stage was deleted meanwhile', () => {
     const stage = call(t.ctx, 'baseData.create', {
       kind: 'opportunity_stage',
