@@ -126,16 +126,15 @@ function assertOptionsFit(type: CustomFieldType, options: readonly string[]): vo
   }
 }
 
-/** How many of the kind's records hold one of `options` in the field. */
+/** How many of the kind's records hold one of `options` in the field (custom_value_index). */
 function recordsChoosing(db: Db, field: FieldRow, options: readonly string[]): number {
-  const held =
-    field.type === 'select'
-      ? 'json_extract(custom, @path) IN (SELECT value FROM json_each(@options))'
-      : `EXISTS (SELECT 1 FROM json_each(custom, @path) v
-           WHERE v.value IN (SELECT value FROM json_each(@options)))`;
-  return stmt(db, `SELECT count(*) FROM ${field.entity} WHERE ${held}`)
+  return stmt(
+    db,
+    `SELECT count(DISTINCT record_id) FROM custom_value_index
+     WHERE field_id = ? AND value IN (SELECT value FROM json_each(?))`,
+  )
     .pluck()
-    .get({ path: valuePath(field.id), options: JSON.stringify(options) }) as number;
+    .get(field.id, JSON.stringify(options)) as number;
 }
 
 export function createCustomField(ctx: HandlerContext, input: CreateInput): CustomField {
@@ -237,9 +236,9 @@ export function reorderCustomFields(db: Db, input: ReorderInput): CustomField[] 
 }
 
 const countHolding = (db: Db, field: FieldRow) =>
-  stmt(db, `SELECT count(*) FROM ${field.entity} WHERE json_type(custom, ?) IS NOT NULL`)
+  stmt(db, 'SELECT count(DISTINCT record_id) FROM custom_value_index WHERE field_id = ?')
     .pluck()
-    .get(valuePath(field.id)) as number;
+    .get(field.id) as number;
 
 /** How many records hold a value for the field: the delete dialog names it. */
 export function customFieldUsage(db: Db, id: number): CustomFieldUsage {
@@ -256,8 +255,9 @@ export function deleteCustomField(db: Db, id: number): { deleted: number; values
       // told someone else changed them.
       const values = stmt(
         db,
-        `UPDATE ${field.entity} SET custom = json_remove(custom, @path) WHERE json_type(custom, @path) IS NOT NULL`,
-      ).run({ path }).changes;
+        `UPDATE ${field.entity} SET custom = json_remove(custom, @path)
+         WHERE id IN (SELECT record_id FROM custom_value_index WHERE field_id = @id)`,
+      ).run({ path, id: field.id }).changes;
       stmt(db, 'DELETE FROM custom_fields WHERE id = ?').run(field.id);
       return { deleted: 1, values };
     })

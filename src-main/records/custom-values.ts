@@ -274,26 +274,29 @@ export function customFilterTerms(
       );
     }
     checkFilterValue(`customFilters.${i}.value`, def, f.value);
-    const path = valuePath(def.id);
+    // custom_value_index (migration 0005) holds one row per stored value, kept by triggers: a
+    // filter reads the field's index range, never every record's JSON.
+    const held = (test: string, ...params: unknown[]) => ({
+      sql: `${alias}.id IN (SELECT record_id FROM custom_value_index WHERE field_id = ? AND ${test})`,
+      params: [def.id, ...params],
+    });
     switch (f.op) {
       case 'contains':
         // lower() folds ASCII only, which is all the case there is in Chinese text.
-        return { sql: `instr(lower(json_extract(${json}, ?)), lower(?)) > 0`, params: [path, f.value] };
+        return held('instr(lower(value), lower(?)) > 0', f.value);
       case 'has':
+      case 'eq':
+        if (def.type !== 'checkbox') return held('value = ?', f.value);
+        // A ticked box is stored as true (1 in the index); unticked as false or not at all.
+        if (f.value) return held('value = 1');
         return {
-          sql: `EXISTS (SELECT 1 FROM json_each(${json}, ?) WHERE value = ?)`,
-          params: [path, f.value],
+          sql: `${alias}.id NOT IN (SELECT record_id FROM custom_value_index WHERE field_id = ? AND value = 1)`,
+          params: [def.id],
         };
       case 'gte':
-        return { sql: `json_extract(${json}, ?) >= ?`, params: [path, f.value] };
+        return held('value >= ?', f.value);
       case 'lte':
-        return { sql: `json_extract(${json}, ?) <= ?`, params: [path, f.value] };
-      case 'eq':
-        if (def.type !== 'checkbox') return { sql: `json_extract(${json}, ?) = ?`, params: [path, f.value] };
-        // An unticked box is stored as false or not at all: both match false.
-        return f.value
-          ? { sql: `json_type(${json}, ?) = 'true'`, params: [path] }
-          : { sql: `coalesce(json_type(${json}, ?), 'false') = 'false'`, params: [path] };
+        return held('value <= ?', f.value);
     }
   });
 }

@@ -8,7 +8,7 @@ import type { Db } from '../../src-main/db/open';
 import { invoke } from '../../src-main/ipc/registry';
 import type { HandlerContext } from '../../src-main/records/context';
 import { captureSql, replay, type CapturedCall } from './capture';
-import { baseItem } from './generate';
+import { baseItem, SIZE_FIELD } from './generate';
 import type { MeasureOptions, Results, Target } from './measure';
 import { pipelineLists } from './pipeline';
 
@@ -32,6 +32,10 @@ const listCase = (label: string, input: ChannelInput<'customers.list'>): Channel
   input,
 });
 
+/** The id of the generated 客户规模 field. */
+const sizeField = (ctx: HandlerContext) =>
+  ctx.db.prepare('SELECT id FROM custom_fields WHERE label = ?').pluck().get(SIZE_FIELD.label) as number;
+
 export const customersList: Suite = {
   name: 'customers.list',
   cases: (ctx) => [
@@ -43,6 +47,13 @@ export const customersList: Suite = {
     listCase('filter + sort', {
       levelId: baseItem(ctx, 'customer_level', 'major').id,
       sort: { column: 'name', direction: 'asc' },
+    }),
+    listCase('custom field filter', {
+      customFilters: [{ fieldId: sizeField(ctx), op: 'eq', value: '大型' }],
+    }),
+    listCase('keyword + custom field filter', {
+      keyword: '科技',
+      customFilters: [{ fieldId: sizeField(ctx), op: 'eq', value: '大型' }],
     }),
     listCase('page 1', { page: 1, pageSize: 50 }),
     listCase('page 1000', { page: 1000, pageSize: 50 }),

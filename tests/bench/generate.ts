@@ -161,7 +161,14 @@ function englishCustomer(f: Faker): Omit<CustomerCreateInput, 'typeId' | 'levelI
   };
 }
 
-const EDITABLE = Object.keys(customerFields) as (keyof typeof customerFields)[];
+/** The built-in fields; custom values are written below, from the one bench custom field. */
+const EDITABLE = (Object.keys(customerFields) as (keyof typeof customerFields)[]).filter(
+  (f) => f !== 'custom',
+);
+
+/** A single-choice custom field, 客户规模, held by 70 % of customers: what a custom-field filter reads. */
+export const SIZE_FIELD = { label: '客户规模', options: ['大型', '中型', '小型'] };
+const sizeOf = (i: number) => (i % 10 < 7 ? SIZE_FIELD.options[i % 3]! : null);
 
 /** Fills an empty, migrated database with `count` customers. Deterministic for a given seed. */
 export function generateCustomers(ctx: HandlerContext, opts: CustomerDataOptions): CustomerDataInfo {
@@ -219,8 +226,21 @@ export function generateCustomers(ctx: HandlerContext, opts: CustomerDataOptions
   const t1 = performance.now();
 
   const insert = db.prepare(
-    `INSERT INTO customers (id, code, ${EDITABLE.map(column).join(', ')}, created_at, updated_at)
-     VALUES (@id, @code, ${EDITABLE.map((f) => `@${f}`).join(', ')}, @createdAt, @updatedAt)`,
+    `INSERT INTO customers (id, code, ${EDITABLE.map(column).join(', ')}, custom, created_at, updated_at)
+     VALUES (@id, @code, ${EDITABLE.map((f) => `@${f}`).join(', ')}, @custom, @createdAt, @updatedAt)`,
+  );
+  const sizeField = Number(
+    db
+      .prepare(
+        `INSERT INTO custom_fields (entity, label, type, options, show_in_list, created_at, updated_at)
+         VALUES ('customers', ?, 'select', ?, 1, ?, ?)`,
+      )
+      .run(
+        SIZE_FIELD.label,
+        JSON.stringify(SIZE_FIELD.options),
+        new Date(END).toISOString(),
+        new Date(END).toISOString(),
+      ).lastInsertRowid,
   );
   // The same statement and the same fields as indexCustomer.
   const index = db.prepare('INSERT INTO customer_search (rowid, grams) VALUES (?, ?)');
@@ -229,7 +249,9 @@ export function generateCustomers(ctx: HandlerContext, opts: CustomerDataOptions
       const id = i + 1;
       const code = `C${String(id).padStart(6, '0')}`;
       const v = r.values as Record<string, string | null>;
-      insert.run({ ...r.values, id, code, createdAt: r.createdAt, updatedAt: r.updatedAt });
+      const size = sizeOf(i);
+      const custom = JSON.stringify(size ? { [sizeField]: size } : {});
+      insert.run({ ...r.values, id, code, custom, createdAt: r.createdAt, updatedAt: r.updatedAt });
       index.run(id, searchGrams([code, v.name, v.shortName, v.phone, v.mobile, v.email]));
     });
     db.prepare(

@@ -754,3 +754,71 @@ describe('other reads and writes of the four kinds', () => {
     expect(moved.custom).toEqual({ [source.id]: '展会' });
   });
 });
+
+describe('custom_value_index, the filters’ index of the JSON values', () => {
+  /** The index as the triggers keep it, and as it should be, recomputed from every record's JSON. */
+  function indexRows() {
+    const kept = t.db
+      .prepare('SELECT entity, record_id, field_id, value FROM custom_value_index ORDER BY 1, 2, 3, 4')
+      .all();
+    const expected = customFieldEntities.flatMap((kind) =>
+      (t.db.prepare(`SELECT id, custom FROM ${kind}`).all() as { id: number; custom: string }[]).flatMap(
+        (r) =>
+          Object.entries(JSON.parse(r.custom) as Record<string, unknown>).flatMap(([k, v]) =>
+            (Array.isArray(v) ? v : [v]).map((one) => ({
+              entity: kind,
+              record_id: r.id,
+              field_id: Number(k),
+              value: one === true ? 1 : one === false ? 0 : one,
+            })),
+          ),
+      ),
+    );
+    const order = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+      JSON.stringify(Object.values(a)).localeCompare(JSON.stringify(Object.values(b)));
+    return { kept: [...kept].sort(order), expected: expected.sort(order) };
+  }
+
+  it('follows every create, update, delete, restore and field deletion', () => {
+    const f = everyType('customers');
+    const g = everyType('sales');
+    const a = createRec('customers', {
+      [f.text.id]: '华东大区',
+      [f.number.id]: 1250,
+      [f.multiselect.id]: ['服务器', '存储'],
+      [f.checkbox.id]: true,
+    });
+    const b = createRec('customers', { [f.select.id]: '零售', [f.date.id]: '2024-02-29' });
+    createRec('sales', { [g.number.id]: 3.5, [g.checkbox.id]: false });
+    let check = indexRows();
+    // 5 values of a (two choices), 2 of b, 2 of the sale.
+    expect(check.kept).toHaveLength(9);
+    expect(check.kept).toEqual(check.expected);
+
+    updateRec('customers', a, { [f.multiselect.id]: ['网络'], [f.text.id]: null });
+    const trashIds = callAny('customers.delete', { ids: [b.id] }) as { trashIds: number[] };
+    check = indexRows();
+    expect(check.kept).toEqual(check.expected);
+    expect(check.kept.some((r) => (r as { record_id: number }).record_id === b.id)).toBe(false);
+
+    call(t.ctx, 'trash.restore', { ids: trashIds.trashIds });
+    call(t.ctx, 'customFields.delete', { id: f.number.id });
+    check = indexRows();
+    expect(check.kept).toEqual(check.expected);
+    expect(listIds('customers', [{ fieldId: f.select.id, op: 'eq', value: '零售' }])).toEqual([b.id]);
+  });
+
+  it('is what a filter reads: the plan looks the field up in the index, not in every record', () => {
+    const f = everyType('customers');
+    createRec('customers', { [f.select.id]: '零售' });
+    const plan = t.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT count(*) FROM customers c
+         WHERE c.id IN (SELECT record_id FROM custom_value_index WHERE field_id = ? AND value = ?)`,
+      )
+      .all(f.select.id, '零售') as { detail: string }[];
+    const details = plan.map((p) => p.detail).join('\n');
+    expect(details).toMatch(/SEARCH custom_value_index USING PRIMARY KEY \(field_id=\? AND value=\?\)/);
+    expect(details).not.toMatch(/SCAN c\b|SCAN customers/);
+  });
+});
