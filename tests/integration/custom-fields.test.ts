@@ -760,7 +760,7 @@ describe('custom_value_index, the filters’ index of the JSON values', () => {
   function indexRows() {
     const kept = t.db
       .prepare('SELECT entity, record_id, field_id, value FROM custom_value_index ORDER BY 1, 2, 3, 4')
-      .all();
+      .all() as Record<string, unknown>[];
     const expected = customFieldEntities.flatMap((kind) =>
       (t.db.prepare(`SELECT id, custom FROM ${kind}`).all() as { id: number; custom: string }[]).flatMap(
         (r) =>
