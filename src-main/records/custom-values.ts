@@ -252,10 +252,9 @@ export function customFilterTerms(
   entity: CustomFieldEntity,
   alias: string,
   filters: readonly CustomFilter[] | undefined,
-): { sql: string; params: unknown[] }[] {
+): { sql: string; params: unknown[]; idSet?: string }[] {
   if (!filters?.length) return [];
   const defs = fieldDefs(db, entity);
-  const json = `${alias}.custom`;
   return filters.map((f, i) => {
     const def = defs.get(String(f.fieldId));
     if (!def) {
@@ -279,6 +278,7 @@ export function customFilterTerms(
     const held = (test: string, ...params: unknown[]) => ({
       sql: `${alias}.id IN (SELECT record_id FROM custom_value_index WHERE field_id = ? AND ${test})`,
       params: [def.id, ...params],
+      idSet: `SELECT record_id AS id FROM custom_value_index WHERE field_id = ? AND ${test}`,
     });
     switch (f.op) {
       case 'contains':

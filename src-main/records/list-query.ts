@@ -25,8 +25,11 @@ export interface ListRequest<Sort extends string> {
    * already yields the rows in the sort order (one customer's sales by date through
    * sales_customer (customer_id, sale_date)), or a range on the sort column itself (a date range
    * when sorting by date): hiding those would scan past every row outside them.
+   * `idSet` is, for a term of the form `alias.id IN (subquery)`, a query of those ids as `id` (same
+   * parameters) whose every id is a record: when all terms have one, the total is counted from
+   * the index behind them alone, without visiting the records.
    */
-  terms: { sql: string; params: unknown[]; keepIndex?: boolean }[];
+  terms: { sql: string; params: unknown[]; keepIndex?: boolean; idSet?: string }[];
   /**
    * Walk (true) or collect (false) regardless of the count: for a caller that knows better, e.g.
    * when its kept terms' index already reads the rows in the sort order. Left out, the count
@@ -68,18 +71,26 @@ export function planList<Sort extends string>(
     terms.push({
       sql: `${a}.id IN (SELECT rowid FROM ${spec.searchTable} WHERE ${spec.searchTable} MATCH ?)`,
       params: [match],
+      idSet: `SELECT rowid AS id FROM ${spec.searchTable} WHERE ${spec.searchTable} MATCH ?`,
     });
   }
   const params = terms.flatMap((t) => t.params);
   const where = (prefix: string) =>
     terms.length ? `WHERE ${terms.map((t) => (t.keepIndex ? '' : prefix) + t.sql).join(' AND ')}` : '';
 
-  // Each record has exactly one search row, so a keyword alone is counted by the index itself.
+  // Terms that are sets of ids from an index (a keyword's search rows, custom-field values) are
+  // counted by intersecting those sets: 23,000 matches need no visit to 23,000 records.
+  const sets = terms.length > 0 && terms.every((t) => t.idSet) ? terms.map((t) => t.idSet!) : null;
   const total = (
-    terms.length === 1 && match !== null
-      ? stmt(db, `SELECT count(*) FROM ${spec.searchTable} WHERE ${spec.searchTable} MATCH ?`)
+    sets
+      ? stmt(
+          db,
+          sets.length === 1
+            ? `SELECT count(DISTINCT id) FROM (${sets[0]})`
+            : `SELECT count(*) FROM (${sets.join(' INTERSECT ')})`,
+        )
           .pluck()
-          .get(match)
+          .get(...params)
       : stmt(db, `SELECT count(*) FROM ${spec.table} ${a} ${where('')}`)
           .pluck()
           .get(...params)
