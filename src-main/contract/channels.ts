@@ -22,6 +22,26 @@ import {
 } from './base-data';
 import { globalSearchInput, type SearchHit } from './search';
 import {
+  abcInput,
+  churnInput,
+  clvInput,
+  compositionInput,
+  funnelInput,
+  profitInput,
+  rfmInput,
+  serviceAnalysisInput,
+  trendInput,
+  type AbcResult,
+  type ChurnPage,
+  type ClvPage,
+  type CompositionResult,
+  type FunnelResult,
+  type ProfitPage,
+  type RfmResult,
+  type ServiceAnalysis,
+  type TrendResult,
+} from './analysis';
+import {
   customFieldCreateInput,
   customFieldListInput,
   customFieldReorderInput,
@@ -121,6 +141,16 @@ export const channels = {
   'customFields.usage': idInput,
   'customFields.delete': idInput,
 
+  'analysis.trend': trendInput,
+  'analysis.funnel': funnelInput,
+  'analysis.composition': compositionInput,
+  'analysis.abc': abcInput,
+  'analysis.rfm': rfmInput,
+  'analysis.churn': churnInput,
+  'analysis.profit': profitInput,
+  'analysis.clv': clvInput,
+  'analysis.service': serviceAnalysisInput,
+
   'trash.list': trashListInput,
   'trash.restore': trashRestoreInput,
   'trash.purge': trashPurgeInput,
@@ -203,6 +233,16 @@ export interface ChannelResults {
   'customFields.usage': CustomFieldUsage;
   /** The field goes, and its values with it (the dialog names how many records hold one). */
   'customFields.delete': { deleted: number; values: number };
+
+  'analysis.trend': TrendResult;
+  'analysis.funnel': FunnelResult;
+  'analysis.composition': CompositionResult;
+  'analysis.abc': AbcResult;
+  'analysis.rfm': RfmResult;
+  'analysis.churn': ChurnPage;
+  'analysis.profit': ProfitPage;
+  'analysis.clv': ClvPage;
+  'analysis.service': ServiceAnalysis;
 
   'trash.list': Page<TrashEntry>;
   'trash.restore': TrashRestoreResult;

@@ -13,6 +13,7 @@ export * from './expenses';
 export * from './search';
 export * from './custom-fields';
 export * from './trash';
+export * from './analysis';
 export * from './channels';
 export * from './csp';
 export * from './validation';

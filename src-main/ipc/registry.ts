@@ -6,6 +6,8 @@ import {
   type ChannelResult,
   type Envelope,
 } from '../contract';
+import { customerAnalysisHandlers } from '../analysis/customers';
+import { salesAnalysisHandlers } from '../analysis/sales';
 import type { HandlerContext } from '../records/context';
 import { appHandlers } from '../records/app';
 import { baseDataHandlers } from '../records/base-data';
@@ -46,6 +48,8 @@ export const handlers: Handlers = {
   ...expenseHandlers,
   ...customFieldHandlers,
   ...trashHandlers,
+  ...salesAnalysisHandlers,
+  ...customerAnalysisHandlers,
 };
 
 export function invoke(ctx: HandlerContext, channel: string, input: unknown): Envelope<unknown> {

@@ -52,7 +52,7 @@ export function Layout() {
                 style={{ borderBottom: 0, flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'none' }}
               >
                 {modules.map((m) => (
-                  <Tabs.Tab key={m.key} value={m.key} fz="md" px="sm" style={{ whiteSpace: 'nowrap' }}>
+                  <Tabs.Tab key={m.key} value={m.key} fz="md" px="xs" style={{ whiteSpace: 'nowrap' }}>
                     {t(`nav.${m.key}`)}
                   </Tabs.Tab>
                 ))}

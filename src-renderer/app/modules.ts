@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { activitiesModule } from '../modules/activities';
+import { analysisModule } from '../modules/analysis';
 import { baseDataModule } from '../modules/base-data';
 import { contactsModule } from '../modules/contacts';
 import { customersModule } from '../modules/customers';
@@ -32,6 +33,7 @@ export const appModules: AppModule[] = [
   expensesModule,
   activitiesModule,
   productsModule,
+  analysisModule,
   baseDataModule,
   customFieldsModule,
   trashModule,

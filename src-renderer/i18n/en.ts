@@ -21,6 +21,7 @@ export const en: Messages = {
     expenses: 'Expenses',
     activities: 'Activities',
     products: 'Products',
+    analysis: 'Analysis',
     baseData: 'Base data',
     customFields: 'Custom fields',
     trash: 'Trash',
@@ -146,6 +147,12 @@ export const en: Messages = {
     duplicate: 'is already taken; choose another',
     in_use: '“{{option}}” is still chosen on {{count}} records; choose another option on them first',
     fieldError: '{{label}}: {{reason}}',
+  },
+  chart: {
+    png: 'Save image',
+    pngLabel: 'Save “{{title}}” as a PNG image',
+    helpLabel: 'What “{{term}}” means',
+    empty: 'No data in the chosen range',
   },
   export: {
     button: 'Export',

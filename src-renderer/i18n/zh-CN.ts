@@ -20,6 +20,7 @@ export const zhCN = {
     expenses: '费用',
     activities: '行动',
     products: '产品',
+    analysis: '分析',
     baseData: '基础数据',
     customFields: '自定义字段',
     trash: '回收站',
@@ -145,6 +146,12 @@ export const zhCN = {
     duplicate: '已被使用，请换一个',
     in_use: '“{{option}}”仍被 {{count}} 条记录选用，请先在这些记录上改选其他选项',
     fieldError: '{{label}}：{{reason}}',
+  },
+  chart: {
+    png: '保存图片',
+    pngLabel: '将“{{title}}”保存为 PNG 图片',
+    helpLabel: '“{{term}}”的说明',
+    empty: '所选范围内没有数据',
   },
   export: {
     button: '导出',

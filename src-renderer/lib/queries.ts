@@ -5,8 +5,8 @@ import { call } from '../api';
 import { showUndoDelete, trashedBy } from './undo';
 
 /**
- * Reads a channel through the query cache, keyed by channel and input. Lists keep the previous
- * page on screen while the next one loads, so tables do not flash.
+ * Reads a channel through the query cache, keyed by channel and input. Lists and analyses keep
+ * the previous page or figures on screen while the next ones load, so tables and charts do not flash.
  */
 export function useChannelQuery<C extends Channel>(
   channel: C,
@@ -16,7 +16,8 @@ export function useChannelQuery<C extends Channel>(
   return useQuery({
     queryKey: [channel, input],
     queryFn: () => call(channel, input),
-    placeholderData: channel.endsWith('.list') ? keepPreviousData : undefined,
+    placeholderData:
+      channel.endsWith('.list') || channel.startsWith('analysis.') ? keepPreviousData : undefined,
     enabled: opts.enabled,
   });
 }

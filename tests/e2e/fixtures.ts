@@ -49,6 +49,17 @@ export async function screen(page: Page, info: TestInfo, name: string): Promise<
   await info.attach(`screen:${name}`, { path: file, contentType: 'image/png' });
 }
 
+/**
+ * Calls one channel of the server the page is on, with the page's cookie (the access token), the
+ * way the browser edition's screens do; a refused call fails the test with the server's message.
+ */
+export async function api<T = unknown>(page: Page, channel: string, input: unknown = {}): Promise<T> {
+  const res = await page.request.post(`${new URL(page.url()).origin}/api/${channel}`, { data: input });
+  const envelope = (await res.json()) as { ok: true; data: T } | { ok: false; error: { message: string } };
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  return envelope.data;
+}
+
 export const test = base.extend<{ crm: CrmServer }>({
   crm: async ({ page }, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'solo-crm-e2e-'));

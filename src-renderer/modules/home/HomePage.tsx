@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/errors';
 import { useChannelQuery } from '../../lib/queries';
+import { AnalysisCards } from './AnalysisCards';
 import { ClosingSoonCard } from './ClosingSoonCard';
 import { FollowUpsCard } from './FollowUpsCard';
 import { OpenFeedbackCard } from './OpenFeedbackCard';
@@ -53,6 +54,7 @@ export function HomePage() {
               <ClosingSoonCard opportunities={query.data.closingSoon} today={query.data.today} />
             </Stack>
           </SimpleGrid>
+          <AnalysisCards />
           <RecentCard records={query.data.recent} />
         </>
       )}

@@ -1,6 +1,8 @@
 import type { HandlerContext } from '../../../src-main/records/context';
 import { call } from '../db';
 import { activitySamples, seedActivities } from './activities';
+import { salesAnalysisSamples } from './analysis';
+import { customerAnalysisSamples } from './analysis-customers';
 import { contactSamples, seedContacts } from './contacts';
 import { coreSamples, type Sample } from './core';
 import { customFieldSamples, seedCustomFields } from './custom-fields';
@@ -25,6 +27,8 @@ export const allSamples: Record<string, Sample> = {
   ...expenseSamples,
   ...customFieldSamples,
   ...trashSamples,
+  ...salesAnalysisSamples,
+  ...customerAnalysisSamples,
 };
 
 /**

@@ -1,0 +1,18 @@
+import type { HandlerMap } from '../ipc/registry';
+import { abcAnalysis } from './abc';
+import { churnAnalysis } from './churn';
+import { clvAnalysis, profitAnalysis } from './profit';
+import { rfmAnalysis } from './rfm';
+import { serviceAnalysis } from './service';
+
+/** Customer analytics (ABC, RFM, churn, profit, CLV) and service analytics. */
+export const customerAnalysisHandlers: HandlerMap<
+  'analysis.abc' | 'analysis.rfm' | 'analysis.churn' | 'analysis.profit' | 'analysis.clv' | 'analysis.service'
+> = {
+  'analysis.abc': abcAnalysis,
+  'analysis.rfm': rfmAnalysis,
+  'analysis.churn': churnAnalysis,
+  'analysis.profit': profitAnalysis,
+  'analysis.clv': clvAnalysis,
+  'analysis.service': serviceAnalysis,
+};

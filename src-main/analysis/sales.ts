@@ -1,0 +1,13 @@
+/** The sales analyses' channels: 销售走势, 销售漏斗 and 销售构成. */
+import type { HandlerMap } from '../ipc/registry';
+import { salesComposition } from './composition';
+import { salesFunnel } from './funnel';
+import { salesTrend } from './trend';
+
+export const salesAnalysisHandlers: HandlerMap<
+  'analysis.trend' | 'analysis.funnel' | 'analysis.composition'
+> = {
+  'analysis.trend': salesTrend,
+  'analysis.funnel': salesFunnel,
+  'analysis.composition': salesComposition,
+};

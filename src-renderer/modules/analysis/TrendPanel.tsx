@@ -1,0 +1,280 @@
+import { SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import type { Chart as ChartJS, ChartData, ChartOptions } from 'chart.js';
+import dayjs from 'dayjs';
+import { useRef } from 'react';
+import { Chart } from 'react-chartjs-2';
+import { useTranslation } from 'react-i18next';
+import type { TrendBucket, TrendResult } from '../../../src-main/contract';
+import {
+  baseOptions,
+  ChartCard,
+  FigureTable,
+  figureExportColumns,
+  formatNumber,
+  formatPercent,
+  moneyScales,
+  useChartTheme,
+  type ChartTheme,
+  type FigureColumn,
+} from '../../components/charts';
+import { ExportMenu } from '../../components/ExportMenu';
+import { toYuan } from '../../lib/money';
+import { useChannelQuery } from '../../lib/queries';
+import { QueryState, RangeLine } from './AnalysisHeader';
+import { useAnalysisParams } from './params';
+import { SalesFilters } from './SalesFilters';
+
+/** A trend row: this period's bucket beside the previous period's i-th. */
+interface TrendRow {
+  key: string;
+  label: string;
+  start: string;
+  end: string;
+  amount: number;
+  orders: number;
+  averageOrder: number;
+  previous: number | null;
+}
+
+/** The change from the previous amount, 0–1 and signed; null when there is nothing to compare. */
+export const change = (amount: number, previous: number | null) =>
+  previous ? (amount - previous) / previous : null;
+
+export function trendRows(result: TrendResult): TrendRow[] {
+  return result.buckets.map((b: TrendBucket, i) => ({
+    ...b,
+    label: b.key,
+    previous: result.previous[i]?.amount ?? null,
+  }));
+}
+
+/** The trend as chart.js data: this period solid, the previous one dashed and gray. */
+export function trendChartData(
+  rows: TrendRow[],
+  theme: ChartTheme,
+  labels: { current: string; previous?: string },
+  view: 'line' | 'bar',
+): ChartData<'bar' | 'line'> {
+  const current = theme.color(0);
+  return {
+    labels: rows.map((r) => r.label),
+    datasets: [
+      {
+        type: view,
+        label: labels.current,
+        data: rows.map((r) => r.amount),
+        borderColor: current,
+        backgroundColor: view === 'bar' ? current : `${current}22`,
+        fill: view === 'line',
+        cubicInterpolationMode: 'monotone',
+        pointRadius: rows.length > 40 ? 0 : 3,
+      },
+      ...(labels.previous
+        ? [
+            {
+              type: 'line' as const,
+              label: labels.previous,
+              data: rows.map((r) => r.previous ?? 0),
+              borderColor: theme.gray,
+              backgroundColor: theme.gray,
+              borderDash: [6, 4],
+              borderWidth: 2,
+              pointRadius: 0,
+              cubicInterpolationMode: 'monotone' as const,
+              fill: false,
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+/** 销售走势: sales by period over the range, beside the previous period, with the table behind it. */
+export function TrendPanel() {
+  const { t, i18n } = useTranslation();
+  const params = useAnalysisParams();
+  const theme = useChartTheme();
+  const chartRef = useRef<ChartJS<'bar' | 'line'>>(null);
+  const query = useChannelQuery('analysis.trend', {
+    ...params.range,
+    period: params.period,
+    ...params.filters,
+  });
+  const k = (key: string) => t(`analysis.trend.${key}`);
+  const money = theme.money;
+
+  const columns: FigureColumn<TrendRow>[] = [
+    {
+      key: 'period',
+      title: k('period'),
+      help: params.period === 'week' ? k('weekHelp') : undefined,
+      cell: (r) => (
+        <span title={`${r.start} ~ ${r.end}`}>
+          {r.label}
+          {r.start !== r.end && (
+            <Text span size="xs" c="dimmed" ml={6}>
+              {dayjs(r.start).format('MM-DD')}~{dayjs(r.end).format('MM-DD')}
+            </Text>
+          )}
+        </span>
+      ),
+      exportValue: (r) => r.label,
+    },
+    {
+      key: 'amount',
+      title: k('amount'),
+      help: k('amountHelp'),
+      numeric: true,
+      cell: (r) => money(r.amount),
+      exportValue: (r) => toYuan(r.amount),
+    },
+    {
+      key: 'orders',
+      title: k('orders'),
+      help: k('ordersHelp'),
+      numeric: true,
+      cell: (r) => formatNumber(r.orders, i18n.language),
+      exportValue: (r) => r.orders,
+    },
+    {
+      key: 'averageOrder',
+      title: k('averageOrder'),
+      help: k('averageOrderHelp'),
+      numeric: true,
+      cell: (r) => money(r.averageOrder),
+      exportValue: (r) => toYuan(r.averageOrder),
+    },
+    {
+      key: 'previous',
+      title: k('previous'),
+      help: k('previousHelp'),
+      numeric: true,
+      cell: (r) => (r.previous == null ? t('analysis.noChange') : money(r.previous)),
+      exportValue: (r) => (r.previous == null ? null : toYuan(r.previous)),
+    },
+    {
+      key: 'change',
+      title: k('change'),
+      help: k('changeHelp'),
+      numeric: true,
+      cell: (r) => {
+        const c = change(r.amount, r.previous);
+        if (c === null) return t('analysis.noChange');
+        return (
+          <Text span inherit c={c > 0 ? 'green.7' : c < 0 ? 'red.7' : undefined}>
+            {c > 0 ? '+' : ''}
+            {formatPercent(c, i18n.language)}
+          </Text>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Stack gap="sm">
+      <SalesFilters
+        params={params}
+        shown={query.data}
+        fields={['ownerId', 'customerTypeId', 'regionId', 'productCategoryId', 'productId']}
+        before={
+          <>
+            <Select
+              label={t('analysis.filters.period')}
+              data={(['day', 'week', 'month', 'quarter', 'year'] as const).map((p) => ({
+                value: p,
+                label: t(`analysis.periods.${p}`),
+              }))}
+              value={params.period}
+              onChange={(v) => v && params.update({ period: v })}
+              allowDeselect={false}
+            />
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="trend-view-label">
+                {t('analysis.filters.view')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="trend-view-label"
+                data={[
+                  { value: 'line', label: t('analysis.views.line') },
+                  { value: 'bar', label: t('analysis.views.bar') },
+                ]}
+                value={params.view}
+                onChange={(v) => params.update({ view: v })}
+              />
+            </Stack>
+          </>
+        }
+      />
+      <QueryState query={query}>
+        {(result) => {
+          const rows = trendRows(result);
+          const total: TrendRow = {
+            key: 'total',
+            label: t('analysis.total'),
+            start: result.from,
+            end: result.to,
+            ...result.total,
+            previous: result.previousTotal.amount,
+          };
+          const name = `${k('chartTitle')} ${result.from}~${result.to}`;
+          const options = {
+            ...baseOptions(theme),
+            interaction: { mode: 'index', intersect: false },
+            scales: moneyScales(
+              theme,
+              `${k('xAxis')}（${t(`analysis.periods.${result.period}`)}）`,
+              k('yAxis'),
+            ),
+            plugins: {
+              ...baseOptions(theme).plugins,
+              tooltip: {
+                ...baseOptions(theme).plugins?.tooltip,
+                callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${money(Number(c.raw))}` },
+              },
+            },
+          } as ChartOptions<'bar' | 'line'>;
+          return (
+            <Stack gap="sm">
+              <RangeLine from={result.from} to={result.to} />
+              <ChartCard
+                title={k('chartTitle')}
+                help={`${k('help')}\n${t('analysis.common.salesCounted')}`}
+                fileName={name}
+                chartRef={chartRef}
+                empty={result.total.orders === 0 && result.previousTotal.orders === 0}
+                height={340}
+                actions={
+                  <ExportMenu
+                    fileName={name}
+                    load={() =>
+                      Promise.resolve({ columns: figureExportColumns(columns), rows: [...rows, total] })
+                    }
+                  />
+                }
+              >
+                <Chart
+                  ref={chartRef}
+                  type={params.view}
+                  data={trendChartData(
+                    rows,
+                    theme,
+                    { current: k('current'), previous: k('previousSeries') },
+                    params.view,
+                  )}
+                  options={options}
+                />
+              </ChartCard>
+              <FigureTable
+                label={k('tableLabel')}
+                columns={columns}
+                rows={rows}
+                footer={[total]}
+                rowKey={(r) => r.key}
+              />
+            </Stack>
+          );
+        }}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,199 @@
+import { alpha, Card, Group, Stack, Table, Text, TextInput, Title, useMantineTheme } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RfmRow } from '../../../../src-main/contract';
+import { call } from '../../../api';
+import { formatNumber, HelpPopover } from '../../../components/charts';
+import { collectPages } from '../../../lib/export';
+import { formatMoney } from '../../../lib/money';
+import { useChannelQuery } from '../../../lib/queries';
+import {
+  AsOfField,
+  customerColumns,
+  CustomerExport,
+  CustomerTable,
+  NS,
+  PAGE_SIZE,
+  TabFilters,
+  TabLine,
+  type FigureColumn,
+} from './shared';
+import { QueryState } from '../AnalysisHeader';
+
+const SCORES = [1, 2, 3, 4, 5];
+/** Above this many customers the R × F grid is not drawn: it would read every row. */
+const GRID_MAX = 2000;
+const validScore = (v: string) => /^[1-5]{3}$/.test(v);
+
+/** Customers per R score (rows, 5 on top) and F score (columns): a heat map as a table. */
+function RfmGrid({ asOf, customers }: { asOf: string | undefined; customers: number }) {
+  const { t, i18n } = useTranslation();
+  const theme = useMantineTheme();
+  const k = (key: string, o?: Record<string, unknown>) => t(`${NS}.rfm.${key}`, o);
+  const enabled = customers > 0 && customers <= GRID_MAX;
+  const all = useQuery({
+    queryKey: ['analysis.rfm', 'grid', asOf],
+    queryFn: () =>
+      collectPages((page, pageSize) => call('analysis.rfm', { asOf, page, pageSize }).then((r) => r.rows)),
+    enabled,
+  });
+  const counts = new Map<string, number>();
+  for (const r of all.data ?? []) counts.set(`${r.r}${r.f}`, (counts.get(`${r.r}${r.f}`) ?? 0) + 1);
+  const max = Math.max(1, ...counts.values());
+  const base = theme.colors.blue[6];
+
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-label={k('gridTitle')}>
+      <Group gap={4} mb="sm">
+        <Title order={3} size="h5">
+          {k('gridTitle')}
+        </Title>
+        <HelpPopover term={k('gridTitle')}>{k('gridHelp')}</HelpPopover>
+      </Group>
+      {customers > GRID_MAX ? (
+        <Text size="sm" c="dimmed">
+          {k('gridTooMany', { max: formatNumber(GRID_MAX, i18n.language) })}
+        </Text>
+      ) : (
+        <Table withTableBorder withColumnBorders aria-label={k('gridLabel')} maw={560} ta="center">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th />
+              {SCORES.map((f) => (
+                <Table.Th key={f} ta="center">
+                  {k('gridColumn', { score: f })}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {[...SCORES].reverse().map((r) => (
+              <Table.Tr key={r}>
+                <Table.Th ta="center">{k('gridRow', { score: r })}</Table.Th>
+                {SCORES.map((f) => {
+                  const n = counts.get(`${r}${f}`) ?? 0;
+                  const share = n / max;
+                  return (
+                    <Table.Td
+                      key={f}
+                      ta="center"
+                      title={k('gridCell', { r, f, count: n })}
+                      style={{
+                        background: n ? alpha(base, 0.12 + 0.78 * share) : undefined,
+                        color: share > 0.5 ? theme.white : undefined,
+                        fontWeight: n ? 600 : undefined,
+                      }}
+                    >
+                      {n ? formatNumber(n, i18n.language) : ''}
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+/** RFM: each customer's recency, frequency and monetary scores, filterable by score (e.g. 555). */
+export function RfmTab() {
+  const { t, i18n } = useTranslation();
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [page, setPage] = useState(1);
+  const k = (key: string, o?: Record<string, unknown>) => t(`${NS}.rfm.${key}`, o);
+  const money = (cents: number) => formatMoney(cents, i18n.language);
+  const number = (n: number) => formatNumber(n, i18n.language);
+
+  const score = validScore(typed) ? typed : undefined;
+  const input = { asOf: asOf ?? undefined, score };
+  const query = useChannelQuery('analysis.rfm', { ...input, page, pageSize: PAGE_SIZE });
+  const data = query.data;
+
+  const columns: FigureColumn<RfmRow>[] = [
+    ...customerColumns<RfmRow>(t),
+    { accessor: 'lastSaleDate', title: k('lastSaleDate'), width: 120 },
+    {
+      accessor: 'recencyDays',
+      title: k('recencyDays'),
+      textAlign: 'right',
+      render: (r) => number(r.recencyDays),
+    },
+    { accessor: 'frequency', title: k('frequency'), textAlign: 'right', render: (r) => number(r.frequency) },
+    { accessor: 'monetary', title: k('monetary'), textAlign: 'right', render: (r) => money(r.monetary) },
+    { accessor: 'r', title: k('r'), textAlign: 'center', width: 80 },
+    { accessor: 'f', title: k('f'), textAlign: 'center', width: 80 },
+    { accessor: 'm', title: k('m'), textAlign: 'center', width: 80 },
+    {
+      accessor: 'rfm',
+      title: k('rfm'),
+      help: k('help'),
+      textAlign: 'center',
+      width: 90,
+      render: (r) => (
+        <Text span fw={700} ff="monospace" size="sm">
+          {`${r.r}${r.f}${r.m}`}
+        </Text>
+      ),
+    },
+  ];
+
+  return (
+    <Stack gap="md">
+      <TabFilters>
+        <AsOfField
+          value={asOf}
+          onChange={(v) => {
+            setAsOf(v);
+            setPage(1);
+          }}
+        />
+        <TextInput
+          label={k('score')}
+          placeholder={k('scorePlaceholder')}
+          value={typed}
+          maxLength={3}
+          w={210}
+          error={typed && !validScore(typed) ? k('scoreInvalid') : undefined}
+          onChange={(e) => {
+            setTyped(e.currentTarget.value.trim());
+            setPage(1);
+          }}
+        />
+      </TabFilters>
+      <TabLine
+        text={data && `${k('customers', { count: data.customers })} · ${t(`${NS}.asOf`)} ${data.asOf}`}
+        term={k('tab')}
+        help={k('help')}
+        actions={
+          <CustomerExport<RfmRow>
+            title={k('fileName')}
+            columns={columns}
+            loadPage={async (p, pageSize) =>
+              (await call('analysis.rfm', { ...input, page: p, pageSize })).rows
+            }
+          />
+        }
+      />
+      <QueryState query={query}>
+        {() => (
+          <>
+            {data && <RfmGrid asOf={asOf ?? undefined} customers={data.customers} />}
+            <CustomerTable<RfmRow>
+              label={k('list')}
+              columns={columns}
+              rows={data?.rows.rows}
+              total={data?.rows.total ?? 0}
+              page={page}
+              onPageChange={setPage}
+              loading={query.isPlaceholderData}
+            />
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
