@@ -234,7 +234,12 @@ export function moveToTrash(db: Db, kind: TrashKind, id: number, now: string): n
  */
 export function moveTrashReferences(db: Db, parent: string, fromId: number, toId: number): number {
   const keys = [...schemaGraph(db).keysOf.values()].flat().filter((k) => k.parent === parent);
-  const entries = stmt<{ id: number; payload: string }>(db, 'SELECT id, payload FROM trash').all();
+  // Only entries whose JSON holds the number somewhere (`"col":7,`) can refer to it; the rest are
+  // not parsed.
+  const entries = stmt<{ id: number; payload: string }>(
+    db,
+    `SELECT id, payload FROM trash WHERE payload LIKE '%:' || ? || ',%' OR payload LIKE '%:' || ? || '}%'`,
+  ).all(String(fromId), String(fromId));
   const save = stmt(db, 'UPDATE trash SET payload = ? WHERE id = ?');
   let moved = 0;
   for (const entry of entries) {

@@ -128,7 +128,13 @@ const isCustomFieldEntity = (table: string): table is CustomFieldEntity =>
  * that the row belongs to (ON DELETE CASCADE), or that it cannot do without (NOT NULL), refuses
  * the restore; an optional one (a contact, an owner) is left empty, as its delete would have done.
  */
-function restoreRow(db: Db, table: string, source: Row, entry: TrashRow): void {
+function restoreRow(
+  db: Db,
+  table: string,
+  source: Row,
+  entry: TrashRow,
+  fieldsOf: (entity: CustomFieldEntity) => Map<string, unknown>,
+): void {
   const graph = schemaGraph(db);
   const columns = graph.columns.get(table)!.filter((c) => c in source);
   const row: Row = {};
@@ -158,8 +164,8 @@ function restoreRow(db: Db, table: string, source: Row, entry: TrashRow): void {
 
   // A custom field deleted while the record was in the trash took its values from every record:
   // the restored one loses that value too.
-  if (typeof row.custom === 'string' && isCustomFieldEntity(table)) {
-    const defs = fieldDefs(db, table);
+  if (typeof row.custom === 'string' && row.custom !== '{}' && isCustomFieldEntity(table)) {
+    const defs = fieldsOf(table);
     const custom = JSON.parse(row.custom) as Record<string, unknown>;
     row.custom = JSON.stringify(Object.fromEntries(Object.entries(custom).filter(([k]) => defs.has(k))));
   }
@@ -264,9 +270,15 @@ export function restoreTrash(db: Db, ids: number[]): TrashRestoreResult {
         if (!set) reindex.set(table, (set = new Set()));
         set.add(id);
       };
+      // Each kind's custom fields, read once per restore rather than once per row.
+      const fields = new Map<CustomFieldEntity, Map<string, unknown>>();
+      const fieldsOf = (entity: CustomFieldEntity) => {
+        if (!fields.has(entity)) fields.set(entity, fieldDefs(db, entity));
+        return fields.get(entity)!;
+      };
       for (const table of graph.order) {
         for (const { row, entry } of rows.get(table)?.values() ?? []) {
-          restoreRow(db, table, row, entry);
+          restoreRow(db, table, row, entry, fieldsOf);
           needsIndex(table, row.id as number);
           // A customer's search row holds its contacts' names.
           if (table === 'contacts') needsIndex('customers', row.customer_id as number);
