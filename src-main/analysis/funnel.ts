@@ -1,12 +1,14 @@
 /**
- * 销售漏斗 Sales funnel: today's open pipeline by stage, stage-to-stage conversion from the stage
- * history over a range, and the opportunities won and lost in it.
+ * 销售漏斗 Sales funnel: today's open pipeline by stage, how far the opportunities created in a
+ * range have got (stage-to-stage conversion, from the stage history), and the opportunities won
+ * and lost in the range.
  */
 import type { FunnelConversion, FunnelInput, FunnelResult, FunnelStage } from '../contract';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
 import { addDays } from '../records/home';
 import { resolveRange, type DateRange } from './common';
+import { refreshOpportunityFurthest, STAGE_PLACES, WON_PLACE } from './rollups';
 
 interface OpportunityFilter {
   ownerId?: number;
@@ -63,45 +65,48 @@ function stageOrder(ctx: HandlerContext): { open: StageRow[]; won: number | null
 }
 
 /**
- * For each opportunity with a stage change in the range: the furthest stage (by its place in the
- * base-data order, 赢单 after every open stage) it reached by a change in the range, and the
- * furthest it reached by any change up to the range's end; counted per pair. Only active open
- * stages and 赢单 are places; changes from a stage to itself (left by base-data merges) are not
- * moves. The changed_at index finds the range's opportunities, then each one's history by id.
+ * The opportunities created in the range, counted by the furthest place each has reached so far
+ * (opportunity_furthest, kept by rollups.ts). Without a filter, one index range per stage.
  */
-export const CONVERSION_SQL = (where: string) => `
-  WITH moved AS (
-    SELECT h.opportunity_id AS id,
-      max(CASE WHEN h.changed_at >= ? THEN b.place END) AS reached, max(b.place) AS furthest
-    FROM opportunity_stage_history h
-    CROSS JOIN (SELECT id, CASE WHEN key = 'won' THEN ${WON_PLACE} ELSE sort_order END AS place
-                FROM base_items WHERE kind = 'opportunity_stage'
-                  AND (key = 'won' OR (active = 1 AND coalesce(key, '') <> 'lost'))) b
-      ON b.id = h.to_stage_id
-    WHERE h.changed_at < ? AND h.from_stage_id IS NOT h.to_stage_id
-      AND h.opportunity_id IN (SELECT opportunity_id FROM opportunity_stage_history
-                               WHERE changed_at >= ? AND changed_at < ?)
-    GROUP BY h.opportunity_id
-  )
-  SELECT m.reached, m.furthest, count(*) AS n
-  FROM moved m ${where ? `JOIN opportunities o ON o.id = m.id WHERE m.reached IS NOT NULL ${where}` : 'WHERE m.reached IS NOT NULL'}
-  GROUP BY m.reached, m.furthest`;
+function furthestCounts(
+  ctx: HandlerContext,
+  range: DateRange,
+  filter: OpportunityFilter,
+): { furthest: number; n: number }[] {
+  refreshOpportunityFurthest(ctx.db);
+  const { start, end } = instants(range);
+  const where = opportunityWhere(filter);
+  if (!where.sql) {
+    return stmt<{ furthest: number; n: number }>(
+      ctx.db,
+      `SELECT b.place AS furthest,
+         (SELECT count(*) FROM opportunity_furthest f
+          WHERE f.stage_id = b.id AND f.created_at >= ? AND f.created_at < ?) AS n
+       FROM ${STAGE_PLACES} b`,
+    ).all(start, end);
+  }
+  return stmt<{ furthest: number; n: number }>(
+    ctx.db,
+    `SELECT b.place AS furthest, count(*) AS n
+     FROM opportunity_furthest f
+     CROSS JOIN opportunities o ON o.id = f.opportunity_id
+     CROSS JOIN ${STAGE_PLACES} b ON b.id = f.stage_id
+     WHERE f.created_at >= ? AND f.created_at < ? ${where.sql}
+     GROUP BY b.place`,
+  ).all(start, end, ...where.params);
+}
 
-/** 赢单's place: after every open stage's sort order. */
-const WON_PLACE = 1_000_000_000;
-
+/**
+ * Stage to stage: of the opportunities created in the range, those that have reached stage i or a
+ * later one (a skipped stage is passed), and of them those that have gone past it.
+ */
 function conversions(
   ctx: HandlerContext,
   range: DateRange,
   order: { open: StageRow[]; won: number | null },
   filter: OpportunityFilter,
 ): FunnelConversion[] {
-  const { start, end } = instants(range);
-  const where = opportunityWhere(filter);
-  const counts = stmt<{ reached: number; furthest: number; n: number }>(
-    ctx.db,
-    CONVERSION_SQL(where.sql),
-  ).all(start, end, start, end, ...where.params);
+  const counts = furthestCounts(ctx, range, filter);
   // Stage i (0 …) by its sort order; 赢单 after the open stages.
   const places = [...order.open.map((s) => s.sort_order), WON_PLACE];
   const index = (place: number) => places.findIndex((p) => p >= place);
@@ -113,7 +118,7 @@ function conversions(
     let reached = 0;
     let advanced = 0;
     for (const c of counts) {
-      if (index(c.reached) < i) continue;
+      if (index(c.furthest) < i) continue;
       reached += c.n;
       if (index(c.furthest) > i) advanced += c.n;
     }
@@ -135,12 +140,18 @@ export function salesFunnel(ctx: HandlerContext, input: FunnelInput): FunnelResu
   const { start, end } = instants(range);
 
   // Weighted: expected × probability / 100 per opportunity, half up in integers.
-  const now = stmt<FunnelStage>(
-    ctx.db,
-    `SELECT o.stage_id AS stageId, count(*) AS count, sum(o.expected_amount) AS amount,
-       sum((o.expected_amount * o.probability + 50) / 100) AS weighted
-     FROM opportunities o WHERE o.status = 'open' ${where.sql} GROUP BY o.stage_id`,
-  ).all(...where.params);
+  const now = where.sql
+    ? stmt<FunnelStage>(
+        ctx.db,
+        `SELECT o.stage_id AS stageId, count(*) AS count, sum(o.expected_amount) AS amount,
+           sum((o.expected_amount * o.probability + 50) / 100) AS weighted
+         FROM opportunities o WHERE o.status = 'open' ${where.sql} GROUP BY o.stage_id`,
+      ).all(...where.params)
+    : // The same sums, kept by triggers (migration 0008).
+      stmt<FunnelStage>(
+        ctx.db,
+        `SELECT stage_id AS stageId, opportunities AS count, amount, weighted FROM pipeline_by_stage`,
+      ).all();
   const byStage = new Map(now.map((s) => [s.stageId, s]));
   const stages = order.open.map(
     ({ id }) => byStage.get(id) ?? { stageId: id, count: 0, amount: 0, weighted: 0 },

@@ -89,13 +89,16 @@ export interface FunnelStage {
   weighted: number;
 }
 
-/** From one open stage to the next, over opportunities that reached `fromStageId` in the range. */
+/**
+ * From one open stage to the next, over the opportunities created in the range, each at the
+ * furthest stage it has reached so far by a move in its stage history.
+ */
 export interface FunnelConversion {
   fromStageId: number;
   toStageId: number;
-  /** Opportunities that reached the stage (or a later one, skipping it) in the range. */
+  /** Opportunities created in the range that have reached the stage (or a later one, skipping it). */
   reached: number;
-  /** Of those, how many went on to the next stage or beyond (won included). */
+  /** Of those, how many have gone on to the next stage or beyond (won included). */
   advanced: number;
   /** advanced / reached, 0–1; null when none reached it. */
   rate: number | null;

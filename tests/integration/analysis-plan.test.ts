@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compositionDimensions, type CompositionDimension } from '../../src-main/contract';
-import { compositionQuery } from '../../src-main/analysis/composition';
+import { categoryRollupQuery, compositionQuery } from '../../src-main/analysis/composition';
 import type { DateRange, SalesFilter } from '../../src-main/analysis/common';
 import { trendQuery } from '../../src-main/analysis/trend';
 import { baseId, call, makeTestDb, type TestDb } from '../helpers/db';
@@ -74,7 +74,17 @@ describe('analysis query plans', () => {
     );
   }
 
+  /** What the unfiltered category composition reads: the range of days in the rollup, nothing else. */
+  function expectRollup(details: string[]) {
+    const tables = details.filter((d) => /^(SEARCH|SCAN) (?!g\b|r\b|\(subquery)/.test(d));
+    expect(tables[0]).toBe('SEARCH sales_category_days USING PRIMARY KEY (sale_date>? AND sale_date<?)');
+    // The rest: names of the ranked categories, by id.
+    expect(new Set(tables.slice(1))).toEqual(new Set(['SEARCH b USING INTEGER PRIMARY KEY (rowid=?)']));
+  }
+
   const check = () => {
+    expectRollup(plan(categoryRollupQuery(range, 10, undefined)));
+    expectRollup(plan(categoryRollupQuery(range, 10, filters.category!.productCategoryId)));
     for (const [name, filter] of Object.entries(filters)) {
       const perLine = name === 'category' || name === 'product';
       expectBounded(plan(trendQuery(range, filter)), perLine);

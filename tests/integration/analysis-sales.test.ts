@@ -539,20 +539,66 @@ describe('analysis.funnel', () => {
     ]);
   });
 
-  it('converts stage to stage from the history in the range, a skipped stage passed', () => {
-    // Furthest reached by a move in March / by any move up to 03-31: O1 2/2, O2 4/4 (won), O3
-    // 0/0 (lost is no stage in the order), O6 0/0 (its 0 → 0 row is no move); O4 has no move
-    // in March (its 1 → 1 row is none), so it is not counted; O5 is after the range.
+  it('converts stage to stage for the opportunities created in the range, a skipped stage passed', () => {
+    // Created in March: O2, O3, O6. Furthest stage each has reached by a move so far: O2 4 (won,
+    // skipping 1 and 2), O3 0 (lost is no stage in the order), O6 0 (its 0 → 0 row is no move).
+    // O1 and O4 were created before March, O5 after, whatever they did in March.
     const r = run(march);
     expect(r.conversions).toEqual([
-      // Reached 0 or later: O1, O2, O3, O6; went past 0: O1, O2.
-      { fromStageId: stage('initial'), toStageId: stage('qualified'), reached: 4, advanced: 2, rate: 0.5 },
-      // Reached 1 or later: O1, O2 (which skipped it); both went past it.
-      { fromStageId: stage('qualified'), toStageId: stage('proposal'), reached: 2, advanced: 2, rate: 1 },
-      // Reached 2: O1, O2; past it: O2.
-      { fromStageId: stage('proposal'), toStageId: stage('negotiation'), reached: 2, advanced: 1, rate: 0.5 },
+      // Reached 0 or later: O2, O3, O6; went past 0: O2.
+      { fromStageId: stage('initial'), toStageId: stage('qualified'), reached: 3, advanced: 1, rate: 1 / 3 },
+      // Reached 1 or later: O2 (which skipped it), and went past it; likewise 2 and 3.
+      { fromStageId: stage('qualified'), toStageId: stage('proposal'), reached: 1, advanced: 1, rate: 1 },
+      { fromStageId: stage('proposal'), toStageId: stage('negotiation'), reached: 1, advanced: 1, rate: 1 },
       { fromStageId: stage('negotiation'), toStageId: stage('won'), reached: 1, advanced: 1, rate: 1 },
     ]);
+  });
+
+  it('counts how far an opportunity has got so far, moves after the range included', () => {
+    // O1, created 02-20, reached 2 in March: February's cohort has it past 0 and 1, not past 2.
+    expect(
+      run({ from: '2025-02-01', to: '2025-02-28' }).conversions.map((c) => [c.reached, c.advanced]),
+    ).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 0],
+      [0, 0],
+    ]);
+    // O4 (January) reached 1; its 1 → 1 row on 03-08 is no move and changes nothing.
+    expect(
+      run({ from: '2025-01-01', to: '2025-01-31' }).conversions.map((c) => [c.reached, c.advanced]),
+    ).toEqual([
+      [1, 1],
+      [1, 0],
+      [0, 0],
+      [0, 0],
+    ]);
+  });
+
+  it('follows the base-data order of the stages when it changes', () => {
+    const order = call(f.ctx, 'baseData.list', { kind: 'opportunity_stage' }).map((b) => b.id);
+    const swapped = order.map((id) =>
+      id === stage('proposal') ? stage('negotiation') : id === stage('negotiation') ? stage('proposal') : id,
+    );
+    call(f.ctx, 'baseData.reorder', { kind: 'opportunity_stage', ids: swapped });
+    try {
+      // 谈判 now comes before 方案报价, the furthest O1 (February) has reached: it is past every
+      // open stage but the last.
+      const r = run({ from: '2025-02-01', to: '2025-02-28' });
+      expect(r.conversions.map((c) => [c.fromStageId, c.reached, c.advanced])).toEqual([
+        [stage('initial'), 1, 1],
+        [stage('qualified'), 1, 1],
+        [stage('negotiation'), 1, 1],
+        [stage('proposal'), 1, 0],
+      ]);
+    } finally {
+      call(f.ctx, 'baseData.reorder', { kind: 'opportunity_stage', ids: order });
+    }
+    expect(run({ from: '2025-02-01', to: '2025-02-28' }).conversions[2]).toMatchObject({
+      fromStageId: stage('proposal'),
+      reached: 1,
+      advanced: 0,
+    });
   });
 
   it('counts won and lost in the range, the days to close and the lost reasons', () => {
@@ -567,7 +613,8 @@ describe('analysis.funnel', () => {
   });
 
   it('filters by owner, customer type and region', () => {
-    // 张伟's: O3, O4, O6. O6 open at 初步接触; O3 and O6 reached 0 in March, neither went on.
+    // 张伟's: O3, O4, O6. O6 open at 初步接触; of them O3 and O6 were created in March, at 0, and
+    // neither went on.
     const z = run({ ...march, ownerId: zhangF });
     expect(z.stages[0]).toEqual({ stageId: stage('initial'), count: 1, amount: 33_333, weighted: 5000 });
     expect(z.conversions.map((c) => [c.reached, c.advanced, c.rate])).toEqual([
@@ -583,20 +630,14 @@ describe('analysis.funnel', () => {
     // 华北 is 华信: O1, O2, O5.
     const n = run({ ...march, regionId: baseId(f.ctx, 'region', 'north') });
     expect([n.won, n.lost, n.winRate, n.averageDaysToClose, n.lostReasons]).toEqual([1, 0, 1, 18, []]);
-    expect(n.conversions[0]).toMatchObject({ reached: 2, advanced: 2, rate: 1 });
+    // 华信's opportunity created in March: O2, won.
+    expect(n.conversions[0]).toMatchObject({ reached: 1, advanced: 1, rate: 1 });
   });
 
   it('is empty for a range without changes, and refuses a backwards range', () => {
     const r = run({ from: '2010-01-01', to: '2010-01-01' });
     expect(r.conversions.every((c) => c.reached === 0 && c.rate === null)).toBe(true);
     expect([r.won, r.lost, r.winRate, r.averageDaysToClose, r.lostReasons]).toEqual([0, 0, null, null, []]);
-    // February alone: O1 created 02-20 reached 0 and went on (by 02-28? no: its next move is
-    // 03-05, after the range), so 1 reached, 0 advanced.
-    expect(run({ from: '2025-02-01', to: '2025-02-28' }).conversions[0]).toMatchObject({
-      reached: 1,
-      advanced: 0,
-      rate: 0,
-    });
     expect(callError(f.ctx, 'analysis.funnel', { from: '2025-03-02', to: '2025-03-01' })).toMatchObject({
       code: 'VALIDATION',
       field: 'to',

@@ -1,0 +1,69 @@
+/**
+ * The rollups of migration 0008 that triggers only mark as stale: brought up to date here, before
+ * an analysis reads them, by recomputing the stale days or opportunities from the records. Each
+ * refresh is one transaction and does nothing when nothing is stale (one indexed lookup), so an
+ * analysis after a few edits recomputes a few days, and the first one after an upgrade or a bulk
+ * load builds the table once.
+ */
+import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
+
+/** 赢单's place: after every open stage's sort order. */
+export const WON_PLACE = 1_000_000_000;
+
+/**
+ * The stages an opportunity can be counted at, with their place in the funnel: active open
+ * stages by their base-data sort order, then 赢单. 输单 and switched-off stages are no place.
+ */
+export const STAGE_PLACES = `(SELECT id, CASE WHEN key = 'won' THEN ${WON_PLACE} ELSE sort_order END AS place
+  FROM base_items WHERE kind = 'opportunity_stage'
+    AND (key = 'won' OR (active = 1 AND coalesce(key, '') <> 'lost')))`;
+
+function refresh(db: Db, staleTable: string, steps: string[]): void {
+  if (!stmt(db, `SELECT EXISTS (SELECT 1 FROM ${staleTable})`).pluck().get()) return;
+  db.transaction(() => {
+    for (const sql of steps) stmt(db, sql).run();
+  })();
+}
+
+/**
+ * sales_category_days for the stale days: the line amounts of the sales that are not cancelled by
+ * day and product category (0 for none), and how many sales have a line in it, exactly as
+ * analysis.composition counts them from the lines.
+ */
+export function refreshSalesCategoryDays(db: Db): void {
+  refresh(db, 'sales_category_days_stale', [
+    `DELETE FROM sales_category_days WHERE sale_date IN (SELECT sale_date FROM sales_category_days_stale)`,
+    `INSERT INTO sales_category_days (sale_date, category_id, amount, orders)
+     SELECT s.sale_date, coalesce(p.category_id, 0), sum(l.amount), count(DISTINCT s.id)
+     FROM sales_category_days_stale d
+     CROSS JOIN sales s ON s.sale_date = d.sale_date
+     CROSS JOIN sale_lines l ON l.sale_id = s.id
+     CROSS JOIN products p ON p.id = l.product_id
+     WHERE s.status <> 'cancelled'
+     GROUP BY s.sale_date, coalesce(p.category_id, 0)`,
+    `DELETE FROM sales_category_days_stale`,
+  ]);
+}
+
+/** The furthest place an opportunity `o` reached by a move (a row from one stage to another). */
+const FURTHEST_STAGE = `(SELECT b.id FROM opportunity_stage_history h
+    CROSS JOIN ${STAGE_PLACES} b ON b.id = h.to_stage_id
+    WHERE h.opportunity_id = o.id AND h.from_stage_id IS NOT h.to_stage_id
+    ORDER BY b.place DESC LIMIT 1)`;
+
+/**
+ * opportunity_furthest for the stale opportunities, or for all of them when the stale id 0 says
+ * the order of the stages changed: each one's creation time and furthest stage.
+ */
+export function refreshOpportunityFurthest(db: Db): void {
+  const all = `EXISTS (SELECT 1 FROM opportunity_furthest_stale WHERE opportunity_id = 0)`;
+  refresh(db, 'opportunity_furthest_stale', [
+    `DELETE FROM opportunity_furthest WHERE ${all}
+       OR opportunity_id IN (SELECT opportunity_id FROM opportunity_furthest_stale)`,
+    `INSERT INTO opportunity_furthest (opportunity_id, created_at, stage_id)
+     SELECT o.id, o.created_at, ${FURTHEST_STAGE} FROM opportunities o
+     WHERE ${all} OR o.id IN (SELECT opportunity_id FROM opportunity_furthest_stale)`,
+    `DELETE FROM opportunity_furthest_stale`,
+  ]);
+}
