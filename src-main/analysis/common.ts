@@ -38,7 +38,8 @@ export function resolveRange(ctx: HandlerContext, input: { from?: string; to?: s
   if (from > to) {
     throw new AppError('VALIDATION', `from (${from}) must not be after to (${to})`, {
       field: 'to',
-      reason: 'invalid_value',
+      // As the channels' schemas report an explicit `from` after `to`.
+      reason: 'invalid_format',
     });
   }
   return { from, to };

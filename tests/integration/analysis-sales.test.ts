@@ -278,11 +278,14 @@ describe('analysis.trend', () => {
       code: 'VALIDATION',
       field: 'to',
     });
-    // A `from` after today's default `to`.
+    // A `from` after today's default `to`: the same answer as an explicit one.
     expect(callError(t.ctx, 'analysis.trend', { from: '2026-04-01' })).toMatchObject({
       code: 'VALIDATION',
       field: 'to',
-      reason: 'invalid_value',
+      reason: 'invalid_format',
+    });
+    expect(callError(t.ctx, 'analysis.trend', { from: '2024-03-01', to: '2024-02-01' })).toMatchObject({
+      reason: 'invalid_format',
     });
     expect(callError(t.ctx, 'analysis.trend', { period: 'hour' })).toMatchObject({
       code: 'VALIDATION',
