@@ -6,6 +6,14 @@ import { loadMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
+/**
+ * Pages the write-ahead log may hold before a commit copies them into the file (SQLite's default
+ * is 1,000). A save writes a page for each index it changes (closing an opportunity as won, about
+ * fifty), so at 1,000 every twentieth save paid for the copy; the app also copies between
+ * requests (main.ts), which keeps the log short in everyday use.
+ */
+export const WAL_AUTOCHECKPOINT = 4000;
+
 /** `PRAGMA application_id` of every Solo CRM file: the bytes "SCRM". */
 export const APPLICATION_ID = 0x5343524d;
 
@@ -51,6 +59,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDataba
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
     for (const m of migrations.slice(current)) applyMigration(db, m);
     return { db, path: file, schemaVersion: latest, backupPath };
   } catch (err) {
