@@ -69,6 +69,44 @@ END;
 INSERT INTO customer_sales_totals (customer_id, amount)
 SELECT customer_id, sum(amount) FROM sales WHERE status <> 'cancelled' GROUP BY customer_id;
 
+-- 构成 by customer, how many customers bought in a range: the sales that count (not cancelled,
+-- with a line or an amount), each with the date of the same customer's counted sale before it
+-- (by date, then id). A customer bought in a range exactly when one of its sales there has no
+-- earlier one in the range, so the customers are counted from one index range, unsorted. The
+-- previous sale moves with every change to a customer's sales: stale marks, by customer; 0 = all.
+CREATE TABLE customer_sale_sequence (
+  sale_id       INTEGER PRIMARY KEY,
+  customer_id   INTEGER NOT NULL,
+  sale_date     TEXT    NOT NULL,
+  previous_date TEXT,
+  amount        INTEGER NOT NULL
+);
+CREATE INDEX customer_sale_sequence_range ON customer_sale_sequence (sale_date, previous_date, amount);
+CREATE INDEX customer_sale_sequence_customer ON customer_sale_sequence (customer_id);
+CREATE TABLE customer_sale_sequence_stale (customer_id INTEGER PRIMARY KEY);
+CREATE TRIGGER customer_sale_sequence_sale_insert AFTER INSERT ON sales BEGIN
+  INSERT OR IGNORE INTO customer_sale_sequence_stale VALUES (new.customer_id);
+END;
+CREATE TRIGGER customer_sale_sequence_sale_update
+AFTER UPDATE OF customer_id, sale_date, status, amount ON sales BEGIN
+  INSERT OR IGNORE INTO customer_sale_sequence_stale VALUES (old.customer_id), (new.customer_id);
+END;
+CREATE TRIGGER customer_sale_sequence_sale_delete AFTER DELETE ON sales BEGIN
+  INSERT OR IGNORE INTO customer_sale_sequence_stale VALUES (old.customer_id);
+END;
+-- A sale without an amount counts once it has a line.
+CREATE TRIGGER customer_sale_sequence_line_insert AFTER INSERT ON sale_lines BEGIN
+  INSERT OR IGNORE INTO customer_sale_sequence_stale SELECT customer_id FROM sales WHERE id = new.sale_id;
+END;
+CREATE TRIGGER customer_sale_sequence_line_delete AFTER DELETE ON sale_lines BEGIN
+  INSERT OR IGNORE INTO customer_sale_sequence_stale SELECT customer_id FROM sales WHERE id = old.sale_id;
+END;
+CREATE TRIGGER customer_sale_sequence_line_move AFTER UPDATE OF sale_id ON sale_lines BEGIN
+  INSERT OR IGNORE INTO customer_sale_sequence_stale
+  SELECT customer_id FROM sales WHERE id IN (old.sale_id, new.sale_id);
+END;
+INSERT INTO customer_sale_sequence_stale VALUES (0);
+
 -- 构成 by product category: per day and category (0: products without one), the line amounts of
 -- the sales that are not cancelled and the number of those sales with a line in the category.
 -- A sale falls on one day, so orders add up over days; not over categories.

@@ -3,7 +3,7 @@ import type { CompositionDimension, CompositionInput, CompositionResult, Composi
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
 import { countedSales, resolveRange, type DateRange, type SalesFilter } from './common';
-import { refreshSalesCategoryDays } from './rollups';
+import { refreshCustomerSaleSequence, refreshSalesCategoryDays } from './rollups';
 
 interface Dimension {
   /** The group's id, null for "none". */
@@ -116,16 +116,15 @@ interface Candidate {
  * sales, few customers, or all-time amounts that say little about this range).
  */
 export function topCustomersBySearch(ctx: HandlerContext, range: DateRange, top: number): GroupRow[] | null {
-  const from = countedSales(range, {});
-  const totals = stmt<{ sumOrders: number; total: number }>(
+  refreshCustomerSaleSequence(ctx.db);
+  // A customer bought in the range when one of its sales there has no earlier one in the range.
+  const totals = stmt<{ sumOrders: number; total: number; groups: number }>(
     ctx.db,
-    `SELECT count(*) AS sumOrders, coalesce(sum(s.amount), 0) AS total ${from.sql}`,
-  ).get(...from.params)!;
-  if (totals.sumOrders < FEW_SALES) return null;
-  const groups = stmt(ctx.db, `SELECT count(DISTINCT s.customer_id) ${from.sql}`)
-    .pluck()
-    .get(...from.params) as number;
-  if (groups <= top) return null;
+    `SELECT count(*) AS sumOrders, coalesce(sum(amount), 0) AS total,
+       coalesce(sum(previous_date IS NULL OR previous_date < ?), 0) AS groups
+     FROM customer_sale_sequence WHERE sale_date BETWEEN ? AND ?`,
+  ).get(range.from, range.from, range.to)!;
+  if (totals.sumOrders < FEW_SALES || totals.groups <= top) return null;
   const inRange = (what: string) =>
     `(SELECT ${what} FROM sales s WHERE s.customer_id = t.customer_id AND s.sale_date BETWEEN ? AND ?
         AND s.status <> 'cancelled' AND (s.amount > 0 OR EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id)))`;
@@ -161,7 +160,7 @@ export function topCustomersBySearch(ctx: HandlerContext, range: DateRange, top:
        c.value ->> 1 AS amount, c.value ->> 2 AS orders
      FROM json_each(?) c ORDER BY amount DESC, name IS NULL, name, id LIMIT ?`,
   ).all(JSON.stringify(kept.map((c) => [c.id, c.amount, c.orders])), top);
-  return rows.map((r) => ({ ...r, groups, ...totals }));
+  return rows.map((r) => ({ ...r, ...totals }));
 }
 
 /** Whether the filter narrows the sales by anything but the product category. */

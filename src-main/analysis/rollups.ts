@@ -46,6 +46,27 @@ export function refreshSalesCategoryDays(db: Db): void {
   ]);
 }
 
+/**
+ * customer_sale_sequence for the customers with a stale mark, or for all when the stale id 0 says
+ * so: their counted sales (as analysis.composition counts sales: not cancelled, with a line or
+ * an amount), each with the date of the customer's counted sale before it.
+ */
+export function refreshCustomerSaleSequence(db: Db): void {
+  const all = `EXISTS (SELECT 1 FROM customer_sale_sequence_stale WHERE customer_id = 0)`;
+  refresh(db, 'customer_sale_sequence_stale', [
+    `DELETE FROM customer_sale_sequence WHERE ${all}
+       OR customer_id IN (SELECT customer_id FROM customer_sale_sequence_stale)`,
+    `INSERT INTO customer_sale_sequence (sale_id, customer_id, sale_date, previous_date, amount)
+     SELECT s.id, s.customer_id, s.sale_date,
+       lag(s.sale_date) OVER (PARTITION BY s.customer_id ORDER BY s.sale_date, s.id), s.amount
+     FROM sales s
+     WHERE (${all} OR s.customer_id IN (SELECT customer_id FROM customer_sale_sequence_stale))
+       AND s.status <> 'cancelled'
+       AND (s.amount > 0 OR EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id))`,
+    `DELETE FROM customer_sale_sequence_stale`,
+  ]);
+}
+
 /** The furthest place an opportunity `o` reached by a move (a row from one stage to another). */
 const FURTHEST_STAGE = `(SELECT b.id FROM opportunity_stage_history h
     CROSS JOIN ${STAGE_PLACES} b ON b.id = h.to_stage_id

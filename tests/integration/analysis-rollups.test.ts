@@ -13,7 +13,11 @@ import type { ChannelInput, CompositionDimension, LineInput, TrashKind } from '.
 import type { DateRange, SalesFilter } from '../../src-main/analysis/common';
 import { compositionQuery, topCustomersBySearch } from '../../src-main/analysis/composition';
 import { instants } from '../../src-main/analysis/funnel';
-import { refreshOpportunityFurthest, refreshSalesCategoryDays } from '../../src-main/analysis/rollups';
+import {
+  refreshCustomerSaleSequence,
+  refreshOpportunityFurthest,
+  refreshSalesCategoryDays,
+} from '../../src-main/analysis/rollups';
 import type { Db } from '../../src-main/db/open';
 import { invoke } from '../../src-main/ipc/registry';
 import { baseId, call, makeTestDb, steppingClock, type TestDb } from '../helpers/db';
@@ -59,6 +63,25 @@ const CATEGORY_DAYS = {
 };
 
 /**
+ * Per counted sale (not cancelled, with a line or an amount): its customer, date, amount and the
+ * date of the same customer's counted sale before it, by date then id. Written without a window
+ * function, so it is not the refresh's own query.
+ */
+const SALE_SEQUENCE = {
+  rollup: `SELECT sale_id AS saleId, customer_id AS customerId, sale_date AS saleDate,
+             previous_date AS previousDate, amount FROM customer_sale_sequence ORDER BY sale_id`,
+  records: `WITH counted AS (
+              SELECT id, customer_id, sale_date, amount FROM sales s WHERE status <> 'cancelled'
+                AND (amount > 0 OR EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id)))
+            SELECT c.id AS saleId, c.customer_id AS customerId, c.sale_date AS saleDate,
+              (SELECT p.sale_date FROM counted p WHERE p.customer_id = c.customer_id
+                 AND (p.sale_date < c.sale_date OR (p.sale_date = c.sale_date AND p.id < c.id))
+               ORDER BY p.sale_date DESC, p.id DESC LIMIT 1) AS previousDate,
+              c.amount
+            FROM counted c ORDER BY c.id`,
+};
+
+/**
  * Per opportunity: its creation time and the furthest stage it has moved to (a history row from
  * another stage, or its first one), counting active open stages by sort order, then 赢单.
  */
@@ -85,7 +108,10 @@ function expectExactRollups(db: Db): void {
 function expectRefreshedRollups(db: Db): void {
   refreshSalesCategoryDays(db);
   refreshOpportunityFurthest(db);
+  refreshCustomerSaleSequence(db);
   expect(value(db, 'SELECT count(*) FROM sales_category_days_stale')).toBe(0);
+  expect(value(db, 'SELECT count(*) FROM customer_sale_sequence_stale')).toBe(0);
+  expect(rows(db, SALE_SEQUENCE.rollup)).toEqual(rows(db, SALE_SEQUENCE.records));
   expect(value(db, 'SELECT count(*) FROM opportunity_furthest_stale')).toBe(0);
   expect(rows(db, CATEGORY_DAYS.rollup)).toEqual(rows(db, CATEGORY_DAYS.records));
   // "The furthest stage" names one stage only while no two stages share a place.
