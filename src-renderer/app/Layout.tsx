@@ -1,6 +1,8 @@
 import {
   AppShell,
+  Button,
   Group,
+  Menu,
   SegmentedControl,
   Tabs,
   Text,
@@ -8,13 +10,28 @@ import {
   useMantineColorScheme,
   type MantineColorScheme,
 } from '@mantine/core';
-import { IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
+import {
+  IconDeviceDesktop,
+  IconForms,
+  IconListDetails,
+  IconMoon,
+  IconSettings,
+  IconSun,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { languages } from '../i18n';
 import { appModules as modules } from './modules';
 import { Shortcuts } from './Shortcuts';
 import { GlobalSearch, SearchButton } from './Spotlight';
+
+/** The 设置 menu's entries: the lists and tools the forms rely on, out of the row of tabs. */
+const settingsIcons: Record<string, React.ReactNode> = {
+  baseData: <IconListDetails size={16} />,
+  customFields: <IconForms size={16} />,
+  trash: <IconTrash size={16} />,
+};
 
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -26,6 +43,10 @@ export function Layout() {
     modules
       .filter((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)))
       .sort((a, b) => b.path.length - a.path.length)[0]?.key ?? null;
+
+  const tabs = modules.filter((m) => m.place !== 'settings');
+  const settings = modules.filter((m) => m.place === 'settings');
+  const inSettings = settings.some((m) => m.key === current);
 
   const schemes: { value: MantineColorScheme; label: string; icon: React.ReactNode }[] = [
     { value: 'light', label: t('app.themeLight'), icon: <IconSun size={16} /> },
@@ -42,7 +63,7 @@ export function Layout() {
               {t('app.name')}
             </Text>
             <Tabs
-              value={current}
+              value={inSettings ? null : current}
               onChange={(v) => v && void navigate(modules.find((m) => m.key === v)!.path)}
               style={{ minWidth: 0 }}
             >
@@ -51,7 +72,7 @@ export function Layout() {
                 aria-label={t('app.modules')}
                 style={{ borderBottom: 0, flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'none' }}
               >
-                {modules.map((m) => (
+                {tabs.map((m) => (
                   <Tabs.Tab key={m.key} value={m.key} fz="md" px="xs" style={{ whiteSpace: 'nowrap' }}>
                     {t(`nav.${m.key}`)}
                   </Tabs.Tab>
@@ -60,6 +81,31 @@ export function Layout() {
             </Tabs>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button
+                  variant={inSettings ? 'light' : 'subtle'}
+                  size="compact-md"
+                  leftSection={<IconSettings size={18} />}
+                  aria-current={inSettings ? 'page' : undefined}
+                >
+                  {t('app.settings')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {settings.map((m) => (
+                  <Menu.Item
+                    key={m.key}
+                    leftSection={settingsIcons[m.key]}
+                    onClick={() => void navigate(m.path)}
+                    aria-current={m.key === current ? 'page' : undefined}
+                    fw={m.key === current ? 600 : undefined}
+                  >
+                    {t(`nav.${m.key}`)}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
             <SearchButton />
             <Shortcuts />
             <SegmentedControl

@@ -4,6 +4,7 @@ export const en: Messages = {
   app: {
     name: 'Solo CRM',
     modules: 'Modules',
+    settings: 'Settings',
     language: 'Language',
     theme: 'Theme',
     themeLight: 'Light',

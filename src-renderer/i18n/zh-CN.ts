@@ -3,6 +3,7 @@ export const zhCN = {
   app: {
     name: 'Solo CRM',
     modules: '模块',
+    settings: '设置',
     language: '语言',
     theme: '主题',
     themeLight: '浅色',

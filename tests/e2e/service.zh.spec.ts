@@ -288,6 +288,11 @@ test('实验四 服务反馈与费用，基础数据改名，全局查找与快�
   });
 
   await test.step('6 基础数据：客户等级 VIP客户 改名为 战略客户', async () => {
+    // 基础数据、自定义字段和回收站在页头的「设置」菜单里。
+    await page.getByRole('banner').getByRole('button', { name: '设置' }).click();
+    await expect(page.getByRole('menuitem')).toHaveText(['基础数据', '自定义字段', '回收站']);
+    await shot(page, info, 'settings-menu');
+    await page.keyboard.press('Escape');
     await openModule(page, '基础数据');
     await expect(page.getByRole('heading', { name: '基础数据', exact: true })).toBeVisible();
     await page

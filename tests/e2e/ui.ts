@@ -35,7 +35,17 @@ export async function pick(scope: Page | Locator, page: Page, label: string, typ
 }
 
 /** The header's module tabs. */
+/** The modules in the header's 设置 menu rather than its tabs. */
+const settingsModules = new Set(['基础数据', '自定义字段', '回收站']);
+
 export async function openModule(page: Page, name: string) {
+  if (settingsModules.has(name)) {
+    const settings = page.getByRole('banner').getByRole('button', { name: '设置' });
+    await settings.click();
+    await page.getByRole('menuitem', { name, exact: true }).click();
+    await expect(settings).toHaveAttribute('aria-current', 'page');
+    return;
+  }
   const tab = page.getByRole('tablist', { name: '模块' }).getByRole('tab', { name, exact: true });
   await tab.click();
   await expect(tab).toHaveAttribute('aria-selected', 'true');

@@ -6,6 +6,7 @@ import { en, zh } from './messages';
 export const baseDataModule: AppModule = {
   key: 'baseData',
   path: '/base-data',
+  place: 'settings',
   messages: { zh, en },
   routes: [
     { path: 'base-data', element: <BaseDataPage /> },

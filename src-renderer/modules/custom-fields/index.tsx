@@ -6,6 +6,7 @@ import { en, zh } from './messages';
 export const customFieldsModule: AppModule = {
   key: 'customFields',
   path: '/custom-fields',
+  place: 'settings',
   messages: { zh, en },
   routes: [
     { path: 'custom-fields', element: <CustomFieldsPage /> },

@@ -6,6 +6,7 @@ import { TrashList } from './TrashList';
 export const trashModule: AppModule = {
   key: 'trash',
   path: '/trash',
+  place: 'settings',
   messages: { zh, en },
   routes: [{ path: 'trash', element: <TrashList /> }],
 };
