@@ -4,7 +4,8 @@
  * written out below in plain SQL over the records, and the analyses that read a rollup must equal
  * the same analysis read from the records:
  *   pipeline_by_stage, customer_sales_totals   kept exact by triggers: compared as they are;
- *   sales_category_days, opportunity_furthest  marked stale by triggers: compared after the
+ *   sales_category_days, opportunity_furthest,
+ *   customer_sale_sequence                     marked stale by triggers: compared after the
  *                                              refresh the analyses run first.
  * Amounts are cents.
  */
