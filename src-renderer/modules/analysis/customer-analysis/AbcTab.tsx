@@ -1,11 +1,10 @@
-import { Badge, Input, SegmentedControl, SimpleGrid, Stack, useMantineTheme } from '@mantine/core';
+import { Badge, Input, SegmentedControl, SimpleGrid, useMantineTheme } from '@mantine/core';
 import type { Chart as ChartJS, ChartOptions } from 'chart.js';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { Doughnut } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { AbcResult, AbcRow } from '../../../../src-main/contract';
-import { call } from '../../../api';
 import {
   baseOptions,
   ChartCard,
@@ -15,20 +14,9 @@ import {
   useChartTheme,
   type FigureColumn as SummaryColumn,
 } from '../../../components/charts';
-import { useChannelQuery } from '../../../lib/queries';
 import { formatMoney } from '../../../lib/money';
-import {
-  AsOfField,
-  customerColumns,
-  CustomerExport,
-  CustomerTable,
-  NS,
-  PAGE_SIZE,
-  TabFilters,
-  TabLine,
-  type FigureColumn,
-} from './shared';
-import { QueryState } from '../AnalysisHeader';
+import { CustomerAnalysisTab } from './CustomerAnalysisTab';
+import { AsOfField, customerColumns, NS, TabFilters, type FigureColumn } from './shared';
 
 type Cls = AbcRow['cls'];
 /** A class's line of the summary; the total line has no class. */
@@ -36,6 +24,9 @@ type ClassRow = Omit<AbcResult['classes'][number], 'cls'> & { cls: Cls | null };
 const CLASSES: Cls[] = ['A', 'B', 'C'];
 /** A, B and C in the same colour on the badges and in the chart. */
 const CLASS_COLOR: Record<Cls, string> = { A: 'teal', B: 'blue', C: 'gray' };
+
+/** Customers with sales in the 12 months: those in a class. */
+const customersWithSales = (data: AbcResult) => data.classes.reduce((n, c) => n + c.customers, 0);
 
 export function ClassBadge({ cls }: { cls: Cls }) {
   return (
@@ -45,51 +36,19 @@ export function ClassBadge({ cls }: { cls: Cls }) {
   );
 }
 
-/** ABC 分类: revenue per class as a doughnut and a summary, then the customers, filtered by class. */
-export function AbcTab() {
+/** The revenue of each class as a doughnut and a summary table, a class without customers as zeros. */
+function AbcFigures({ data }: { data: AbcResult }) {
   const { t, i18n } = useTranslation();
   const theme = useMantineTheme();
   const chartTheme = useChartTheme();
   const chartRef = useRef<ChartJS<'doughnut'>>(null);
-  const [asOf, setAsOf] = useState<string | null>(null);
-  const [cls, setCls] = useState<Cls | 'all'>('all');
-  const [page, setPage] = useState(1);
   const money = (cents: number) => formatMoney(cents, i18n.language);
   const percent = (v: number) => formatPercent(v, i18n.language);
   const k = (key: string, o?: Record<string, unknown>) => t(`${NS}.abc.${key}`, o);
 
-  const input = { asOf: asOf ?? undefined, cls: cls === 'all' ? undefined : cls };
-  const query = useChannelQuery('analysis.abc', { ...input, page, pageSize: PAGE_SIZE });
-  const data = query.data;
   const classes = CLASSES.map(
-    (c) => data?.classes.find((x) => x.cls === c) ?? { cls: c, customers: 0, revenue: 0, share: 0 },
+    (c) => data.classes.find((x) => x.cls === c) ?? { cls: c, customers: 0, revenue: 0, share: 0 },
   );
-  const withSales = classes.reduce((n, c) => n + c.customers, 0);
-
-  const columns: FigureColumn<AbcRow>[] = [
-    ...customerColumns<AbcRow>(t),
-    { accessor: 'revenue', title: k('revenue'), textAlign: 'right', render: (r) => money(r.revenue) },
-    {
-      accessor: 'share',
-      title: k('share'),
-      textAlign: 'right',
-      render: (r) => percent(r.share),
-    },
-    {
-      accessor: 'cumulativeShare',
-      title: k('cumulativeShare'),
-      help: k('help'),
-      textAlign: 'right',
-      render: (r) => percent(r.cumulativeShare),
-    },
-    {
-      accessor: 'cls',
-      title: k('cls'),
-      textAlign: 'center',
-      width: 80,
-      render: (r) => <ClassBadge cls={r.cls} />,
-    },
-  ];
 
   const summaryColumns: SummaryColumn<ClassRow>[] = [
     { key: 'cls', title: k('cls'), cell: (r) => (r.cls ? <ClassBadge cls={r.cls} /> : k('totalRow')) },
@@ -133,83 +92,89 @@ export function AbcTab() {
   const fileName = `${k('fileName')} ${dayjs().format('YYYY-MM-DD')}`;
 
   return (
-    <Stack gap="md">
-      <TabFilters>
-        <AsOfField
-          value={asOf}
-          onChange={(v) => {
-            setAsOf(v);
-            setPage(1);
-          }}
-        />
-        <Input.Wrapper label={k('filter')}>
-          <SegmentedControl
-            display="flex"
-            aria-label={k('filter')}
-            value={cls}
-            onChange={(v) => {
-              setCls(v as Cls | 'all');
-              setPage(1);
-            }}
-            data={[
-              { value: 'all', label: k('all') },
-              ...CLASSES.map((c) => ({ value: c, label: k('classLabel', { cls: c }) })),
-            ]}
-          />
-        </Input.Wrapper>
-      </TabFilters>
-      <TabLine
-        text={
-          data &&
-          `${t('analysis.range', { from: data.from, to: data.to })} · ${k('total', { amount: money(data.total), count: withSales })}`
-        }
-        term={k('tab')}
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      <ChartCard
+        title={k('chartTitle')}
         help={k('help')}
-        actions={
-          <CustomerExport<AbcRow>
-            title={k('fileName')}
-            columns={columns}
-            loadPage={async (p, pageSize) => {
-              const result = await call('analysis.abc', { ...input, page: p, pageSize });
-              return result.rows;
-            }}
-          />
-        }
+        fileName={fileName}
+        chartRef={chartRef}
+        height={240}
+        empty={data.total === 0}
+      >
+        <Doughnut ref={chartRef} data={chartData} options={options} />
+      </ChartCard>
+      <FigureTable<ClassRow>
+        label={k('summaryTable')}
+        columns={summaryColumns}
+        rows={data.total > 0 ? classes : []}
+        footer={[{ cls: null, customers: customersWithSales(data), revenue: data.total, share: 1 }]}
+        rowKey={(r) => r.cls ?? 'total'}
       />
-      <QueryState query={query}>
-        {() => (
-          <>
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-              <ChartCard
-                title={k('chartTitle')}
-                help={k('help')}
-                fileName={fileName}
-                chartRef={chartRef}
-                height={240}
-                empty={!!data && data.total === 0}
-              >
-                <Doughnut ref={chartRef} data={chartData} options={options} />
-              </ChartCard>
-              <FigureTable<ClassRow>
-                label={k('summaryTable')}
-                columns={summaryColumns}
-                rows={data && data.total > 0 ? classes : []}
-                footer={[{ cls: null, customers: withSales, revenue: data?.total ?? 0, share: 1 }]}
-                rowKey={(r) => r.cls ?? 'total'}
-              />
-            </SimpleGrid>
-            <CustomerTable<AbcRow>
-              label={k('list')}
-              columns={columns}
-              rows={data?.rows.rows}
-              total={data?.rows.total ?? 0}
-              page={page}
-              onPageChange={setPage}
-              loading={query.isPlaceholderData}
+    </SimpleGrid>
+  );
+}
+
+/** ABC 分类: revenue per class as a doughnut and a summary, then the customers, filtered by class. */
+export function AbcTab() {
+  const { t, i18n } = useTranslation();
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const [cls, setCls] = useState<Cls | 'all'>('all');
+  const money = (cents: number) => formatMoney(cents, i18n.language);
+  const percent = (v: number) => formatPercent(v, i18n.language);
+  const k = (key: string, o?: Record<string, unknown>) => t(`${NS}.abc.${key}`, o);
+
+  const columns: FigureColumn<AbcRow>[] = [
+    ...customerColumns<AbcRow>(t),
+    { accessor: 'revenue', title: k('revenue'), textAlign: 'right', render: (r) => money(r.revenue) },
+    {
+      accessor: 'share',
+      title: k('share'),
+      textAlign: 'right',
+      render: (r) => percent(r.share),
+    },
+    {
+      accessor: 'cumulativeShare',
+      title: k('cumulativeShare'),
+      help: k('help'),
+      textAlign: 'right',
+      render: (r) => percent(r.cumulativeShare),
+    },
+    {
+      accessor: 'cls',
+      title: k('cls'),
+      textAlign: 'center',
+      width: 80,
+      render: (r) => <ClassBadge cls={r.cls} />,
+    },
+  ];
+
+  return (
+    <CustomerAnalysisTab
+      channel="analysis.abc"
+      input={{ asOf: asOf ?? undefined, cls: cls === 'all' ? undefined : cls }}
+      columns={columns}
+      summary={(data) =>
+        data &&
+        `${t('analysis.range', { from: data.from, to: data.to })} · ${k('total', { amount: money(data.total), count: customersWithSales(data) })}`
+      }
+      figures={(data) => <AbcFigures data={data} />}
+      filters={
+        <TabFilters>
+          <AsOfField value={asOf} onChange={setAsOf} />
+          <Input.Wrapper label={k('filter')}>
+            <SegmentedControl
+              display="flex"
+              aria-label={k('filter')}
+              value={cls}
+              onChange={(v) => setCls(v as Cls | 'all')}
+              data={[
+                { value: 'all', label: k('all') },
+                ...CLASSES.map((c) => ({ value: c, label: k('classLabel', { cls: c }) })),
+              ]}
             />
-          </>
-        )}
-      </QueryState>
-    </Stack>
+          </Input.Wrapper>
+        </TabFilters>
+      }
+    />
   );
 }

@@ -1,23 +1,11 @@
-import { Badge, NumberInput, Stack } from '@mantine/core';
+import { Badge, NumberInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChurnRow } from '../../../../src-main/contract';
-import { call } from '../../../api';
 import { formatNumber } from '../../../components/charts';
-import { useChannelQuery } from '../../../lib/queries';
-import {
-  AsOfField,
-  customerColumns,
-  CustomerExport,
-  CustomerTable,
-  NS,
-  PAGE_SIZE,
-  TabFilters,
-  TabLine,
-  type FigureColumn,
-} from './shared';
-import { QueryState } from '../AnalysisHeader';
+import { CustomerAnalysisTab } from './CustomerAnalysisTab';
+import { AsOfField, customerColumns, NS, TabFilters, type FigureColumn } from './shared';
 
 const DEFAULT_DAYS = 180;
 const validDays = (n: unknown): n is number =>
@@ -30,14 +18,9 @@ export function ChurnTab() {
   const [typedDays, setTypedDays] = useState<number | string>(DEFAULT_DAYS);
   const [lastValidDays, setLastValidDays] = useState(DEFAULT_DAYS);
   const [days] = useDebouncedValue(lastValidDays, 300);
-  const [page, setPage] = useState(1);
   const k = (key: string, o?: Record<string, unknown>) => t(`${NS}.churn.${key}`, o);
   const number = (n: number | null, digits = 0) =>
     n == null ? t(`${NS}.none`) : formatNumber(n, i18n.language, digits);
-
-  const input = { asOf: asOf ?? undefined, days };
-  const query = useChannelQuery('analysis.churn', { ...input, page, pageSize: PAGE_SIZE });
-  const data = query.data;
 
   const reason = (r: ChurnRow) =>
     r.reason === 'no_purchase'
@@ -67,60 +50,30 @@ export function ChurnTab() {
   ];
 
   return (
-    <Stack gap="md">
-      <TabFilters>
-        <AsOfField
-          value={asOf}
-          onChange={(v) => {
-            setAsOf(v);
-            setPage(1);
-          }}
-        />
-        <NumberInput
-          label={k('days')}
-          value={typedDays}
-          min={1}
-          max={3650}
-          allowDecimal={false}
-          allowNegative={false}
-          suffix={k('daysSuffix')}
-          w={150}
-          onChange={(v) => {
-            setTypedDays(v);
-            if (validDays(v)) {
-              setLastValidDays(v);
-              setPage(1);
-            }
-          }}
-        />
-      </TabFilters>
-      <TabLine
-        text={data && k('count', { count: data.total })}
-        term={k('tab')}
-        help={k('help')}
-        actions={
-          <CustomerExport<ChurnRow>
-            title={k('fileName')}
-            columns={columns}
-            loadPage={(p, pageSize) => call('analysis.churn', { ...input, page: p, pageSize })}
+    <CustomerAnalysisTab
+      channel="analysis.churn"
+      input={{ asOf: asOf ?? undefined, days }}
+      columns={columns}
+      summary={(data) => data && k('count', { count: data.total })}
+      filters={
+        <TabFilters>
+          <AsOfField value={asOf} onChange={setAsOf} />
+          <NumberInput
+            label={k('days')}
+            value={typedDays}
+            min={1}
+            max={3650}
+            allowDecimal={false}
+            allowNegative={false}
+            suffix={k('daysSuffix')}
+            w={150}
+            onChange={(v) => {
+              setTypedDays(v);
+              if (validDays(v)) setLastValidDays(v);
+            }}
           />
-        }
-      />
-      <QueryState query={query}>
-        {() => (
-          <>
-            <CustomerTable<ChurnRow>
-              label={k('list')}
-              columns={columns}
-              rows={data?.rows}
-              total={data?.total ?? 0}
-              page={page}
-              onPageChange={setPage}
-              loading={query.isPlaceholderData}
-            />
-          </>
-        )}
-      </QueryState>
-    </Stack>
+        </TabFilters>
+      }
+    />
   );
 }

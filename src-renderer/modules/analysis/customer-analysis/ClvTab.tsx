@@ -1,24 +1,12 @@
-import { NumberInput, Stack, Text } from '@mantine/core';
+import { NumberInput, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClvRow } from '../../../../src-main/contract';
-import { call } from '../../../api';
 import { formatNumber } from '../../../components/charts';
 import { formatMoney } from '../../../lib/money';
-import { useChannelQuery } from '../../../lib/queries';
-import {
-  AsOfField,
-  customerColumns,
-  CustomerExport,
-  CustomerTable,
-  NS,
-  PAGE_SIZE,
-  TabFilters,
-  TabLine,
-  type FigureColumn,
-} from './shared';
-import { QueryState } from '../AnalysisHeader';
+import { CustomerAnalysisTab } from './CustomerAnalysisTab';
+import { AsOfField, customerColumns, NS, TabFilters, type FigureColumn } from './shared';
 
 const DEFAULT_RATE = 10;
 const DEFAULT_YEARS = 5;
@@ -38,7 +26,6 @@ export function ClvTab() {
   const [typedYears, setTypedYears] = useState<number | string>(DEFAULT_YEARS);
   const [params, setParams] = useState({ ratePercent: DEFAULT_RATE, years: DEFAULT_YEARS });
   const [debounced] = useDebouncedValue(params, 300);
-  const [page, setPage] = useState(1);
   const k = (key: string, o?: Record<string, unknown>) => t(`${NS}.clv.${key}`, o);
   const money = (cents: number) => (
     <Text span size="sm" c={cents < 0 ? 'red' : undefined}>
@@ -48,9 +35,6 @@ export function ClvTab() {
 
   // The rate goes over as a fraction, rounded so 7.3 % is 0.073 and not 0.07299999….
   const rate = Math.round(debounced.ratePercent * 1e6) / 1e8;
-  const input = { asOf: asOf ?? undefined, rate, years: debounced.years };
-  const query = useChannelQuery('analysis.clv', { ...input, page, pageSize: PAGE_SIZE });
-  const data = query.data;
 
   const columns: FigureColumn<ClvRow>[] = [
     ...customerColumns<ClvRow>(t),
@@ -65,78 +49,47 @@ export function ClvTab() {
   ];
 
   return (
-    <Stack gap="md">
-      <TabFilters>
-        <AsOfField
-          value={asOf}
-          onChange={(v) => {
-            setAsOf(v);
-            setPage(1);
-          }}
-        />
-        <NumberInput
-          label={k('rate')}
-          value={typedRate}
-          min={0.01}
-          max={100}
-          step={0.5}
-          decimalScale={2}
-          allowNegative={false}
-          w={150}
-          error={validRate(typedRate) ? undefined : k('rateInvalid')}
-          onChange={(v) => {
-            setTypedRate(v);
-            if (validRate(v)) {
-              setParams((p) => ({ ...p, ratePercent: v }));
-              setPage(1);
-            }
-          }}
-        />
-        <NumberInput
-          label={k('years')}
-          value={typedYears}
-          min={1}
-          max={50}
-          allowDecimal={false}
-          allowNegative={false}
-          w={110}
-          error={validYears(typedYears) ? undefined : k('yearsInvalid')}
-          onChange={(v) => {
-            setTypedYears(v);
-            if (validYears(v)) {
-              setParams((p) => ({ ...p, years: v }));
-              setPage(1);
-            }
-          }}
-        />
-      </TabFilters>
-      <TabLine
-        text={k('factor', { factor: formatNumber(discountFactor(rate, debounced.years), i18n.language, 4) })}
-        term={k('tab')}
-        help={k('help')}
-        actions={
-          <CustomerExport<ClvRow>
-            title={k('fileName')}
-            columns={columns}
-            loadPage={(p, pageSize) => call('analysis.clv', { ...input, page: p, pageSize })}
+    <CustomerAnalysisTab
+      channel="analysis.clv"
+      input={{ asOf: asOf ?? undefined, rate, years: debounced.years }}
+      columns={columns}
+      summary={() =>
+        k('factor', { factor: formatNumber(discountFactor(rate, debounced.years), i18n.language, 4) })
+      }
+      filters={
+        <TabFilters>
+          <AsOfField value={asOf} onChange={setAsOf} />
+          <NumberInput
+            label={k('rate')}
+            value={typedRate}
+            min={0.01}
+            max={100}
+            step={0.5}
+            decimalScale={2}
+            allowNegative={false}
+            w={150}
+            error={validRate(typedRate) ? undefined : k('rateInvalid')}
+            onChange={(v) => {
+              setTypedRate(v);
+              if (validRate(v)) setParams((p) => ({ ...p, ratePercent: v }));
+            }}
           />
-        }
-      />
-      <QueryState query={query}>
-        {() => (
-          <>
-            <CustomerTable<ClvRow>
-              label={k('list')}
-              columns={columns}
-              rows={data?.rows}
-              total={data?.total ?? 0}
-              page={page}
-              onPageChange={setPage}
-              loading={query.isPlaceholderData}
-            />
-          </>
-        )}
-      </QueryState>
-    </Stack>
+          <NumberInput
+            label={k('years')}
+            value={typedYears}
+            min={1}
+            max={50}
+            allowDecimal={false}
+            allowNegative={false}
+            w={110}
+            error={validYears(typedYears) ? undefined : k('yearsInvalid')}
+            onChange={(v) => {
+              setTypedYears(v);
+              if (validYears(v)) setParams((p) => ({ ...p, years: v }));
+            }}
+          />
+        </TabFilters>
+      }
+    />
   );
 }

@@ -1,26 +1,15 @@
-import { Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import type { DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfitRow } from '../../../../src-main/contract';
-import { call } from '../../../api';
 import { formatPercent } from '../../../components/charts';
 import { formatMoney } from '../../../lib/money';
-import { useChannelQuery } from '../../../lib/queries';
 import { useAnalysisParams } from '../params';
 import { SalesFilters } from '../SalesFilters';
-import {
-  customerColumns,
-  CustomerExport,
-  CustomerTable,
-  NS,
-  PAGE_SIZE,
-  TabLine,
-  type FigureColumn,
-  type Keyed,
-} from './shared';
-import { QueryState } from '../AnalysisHeader';
+import { CustomerAnalysisTab } from './CustomerAnalysisTab';
+import { customerColumns, NS, type FigureColumn, type Keyed } from './shared';
 
 type SortColumn = 'profit' | 'revenue' | 'margin';
 const SORTS: SortColumn[] = ['profit', 'revenue', 'margin'];
@@ -47,15 +36,6 @@ export function ProfitTab() {
     from: params.range.from ?? dayjs(to).subtract(11, 'month').startOf('month').format('YYYY-MM-DD'),
     to,
   };
-  // The page belongs to a range: another range starts again at the first page.
-  const rangeKey = `${shown.from}/${shown.to}`;
-  const [paged, setPaged] = useState({ rangeKey, page: 1 });
-  const page = paged.rangeKey === rangeKey ? paged.page : 1;
-  const setPage = (p: number) => setPaged({ rangeKey, page: p });
-  const input = { ...params.range, sort: sort.column, direction: sort.direction };
-  const query = useChannelQuery('analysis.profit', { ...input, page, pageSize: PAGE_SIZE });
-  const data = query.data;
-
   const columns: FigureColumn<ProfitRow>[] = [
     ...customerColumns<ProfitRow>(t),
     {
@@ -89,45 +69,19 @@ export function ProfitTab() {
   ];
 
   return (
-    <Stack gap="md">
-      <SalesFilters params={params} shown={shown} fields={[]} />
-      <TabLine
-        text={t('analysis.range', shown)}
-        term={k('tab')}
-        help={k('help')}
-        actions={
-          <CustomerExport<ProfitRow>
-            title={k('fileName')}
-            columns={columns}
-            loadPage={(p, pageSize) => call('analysis.profit', { ...input, page: p, pageSize })}
-          />
-        }
-      />
-      <QueryState query={query}>
-        {() => (
-          <>
-            <CustomerTable<ProfitRow>
-              label={k('list')}
-              columns={columns}
-              rows={data?.rows}
-              total={data?.total ?? 0}
-              page={page}
-              onPageChange={setPage}
-              loading={query.isPlaceholderData}
-              sortStatus={
-                { columnAccessor: sort.column, direction: sort.direction } as DataTableSortStatus<
-                  Keyed<ProfitRow>
-                >
-              }
-              onSortStatusChange={(s) => {
-                const column = s.columnAccessor as SortColumn;
-                if (SORTS.includes(column)) setSort({ column, direction: s.direction });
-                setPage(1);
-              }}
-            />
-          </>
-        )}
-      </QueryState>
-    </Stack>
+    <CustomerAnalysisTab
+      channel="analysis.profit"
+      input={{ ...params.range, sort: sort.column, direction: sort.direction }}
+      columns={columns}
+      summary={() => t('analysis.range', shown)}
+      filters={<SalesFilters params={params} shown={shown} fields={[]} />}
+      sortStatus={
+        { columnAccessor: sort.column, direction: sort.direction } as DataTableSortStatus<Keyed<ProfitRow>>
+      }
+      onSortStatusChange={(s) => {
+        const column = s.columnAccessor as SortColumn;
+        if (SORTS.includes(column)) setSort({ column, direction: s.direction });
+      }}
+    />
   );
 }

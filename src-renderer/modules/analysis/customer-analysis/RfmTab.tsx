@@ -1,4 +1,4 @@
-import { alpha, Card, Group, Stack, Table, Text, TextInput, Title, useMantineTheme } from '@mantine/core';
+import { alpha, Card, Group, Table, Text, TextInput, Title, useMantineTheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,19 +7,8 @@ import { call } from '../../../api';
 import { formatNumber, HelpPopover } from '../../../components/charts';
 import { collectPages } from '../../../lib/export';
 import { formatMoney } from '../../../lib/money';
-import { useChannelQuery } from '../../../lib/queries';
-import {
-  AsOfField,
-  customerColumns,
-  CustomerExport,
-  CustomerTable,
-  NS,
-  PAGE_SIZE,
-  TabFilters,
-  TabLine,
-  type FigureColumn,
-} from './shared';
-import { QueryState } from '../AnalysisHeader';
+import { CustomerAnalysisTab } from './CustomerAnalysisTab';
+import { AsOfField, customerColumns, NS, TabFilters, type FigureColumn } from './shared';
 
 const SCORES = [1, 2, 3, 4, 5];
 /** Above this many customers the R × F grid is not drawn: it would read every row. */
@@ -103,15 +92,9 @@ export function RfmTab() {
   const { t, i18n } = useTranslation();
   const [asOf, setAsOf] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
-  const [page, setPage] = useState(1);
   const k = (key: string, o?: Record<string, unknown>) => t(`${NS}.rfm.${key}`, o);
   const money = (cents: number) => formatMoney(cents, i18n.language);
   const number = (n: number) => formatNumber(n, i18n.language);
-
-  const score = validScore(typed) ? typed : undefined;
-  const input = { asOf: asOf ?? undefined, score };
-  const query = useChannelQuery('analysis.rfm', { ...input, page, pageSize: PAGE_SIZE });
-  const data = query.data;
 
   const columns: FigureColumn<RfmRow>[] = [
     ...customerColumns<RfmRow>(t),
@@ -142,58 +125,28 @@ export function RfmTab() {
   ];
 
   return (
-    <Stack gap="md">
-      <TabFilters>
-        <AsOfField
-          value={asOf}
-          onChange={(v) => {
-            setAsOf(v);
-            setPage(1);
-          }}
-        />
-        <TextInput
-          label={k('score')}
-          placeholder={k('scorePlaceholder')}
-          value={typed}
-          maxLength={3}
-          w={210}
-          error={typed && !validScore(typed) ? k('scoreInvalid') : undefined}
-          onChange={(e) => {
-            setTyped(e.currentTarget.value.trim());
-            setPage(1);
-          }}
-        />
-      </TabFilters>
-      <TabLine
-        text={data && `${k('customers', { count: data.customers })} · ${t(`${NS}.asOf`)} ${data.asOf}`}
-        term={k('tab')}
-        help={k('help')}
-        actions={
-          <CustomerExport<RfmRow>
-            title={k('fileName')}
-            columns={columns}
-            loadPage={async (p, pageSize) =>
-              (await call('analysis.rfm', { ...input, page: p, pageSize })).rows
-            }
+    <CustomerAnalysisTab
+      channel="analysis.rfm"
+      input={{ asOf: asOf ?? undefined, score: validScore(typed) ? typed : undefined }}
+      columns={columns}
+      summary={(data) =>
+        data && `${k('customers', { count: data.customers })} · ${t(`${NS}.asOf`)} ${data.asOf}`
+      }
+      figures={(data) => <RfmGrid asOf={asOf ?? undefined} customers={data.customers} />}
+      filters={
+        <TabFilters>
+          <AsOfField value={asOf} onChange={setAsOf} />
+          <TextInput
+            label={k('score')}
+            placeholder={k('scorePlaceholder')}
+            value={typed}
+            maxLength={3}
+            w={210}
+            error={typed && !validScore(typed) ? k('scoreInvalid') : undefined}
+            onChange={(e) => setTyped(e.currentTarget.value.trim())}
           />
-        }
-      />
-      <QueryState query={query}>
-        {() => (
-          <>
-            {data && <RfmGrid asOf={asOf ?? undefined} customers={data.customers} />}
-            <CustomerTable<RfmRow>
-              label={k('list')}
-              columns={columns}
-              rows={data?.rows.rows}
-              total={data?.rows.total ?? 0}
-              page={page}
-              onPageChange={setPage}
-              loading={query.isPlaceholderData}
-            />
-          </>
-        )}
-      </QueryState>
-    </Stack>
+        </TabFilters>
+      }
+    />
   );
 }

@@ -1,20 +1,17 @@
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import type { DataTableColumn, DataTableSortStatus } from 'mantine-datatable';
+import type { DataTableColumn } from 'mantine-datatable';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateField } from '../../../components/DateField';
-import { ListExport } from '../../../components/ExportMenu';
-import { RecordTable } from '../../../components/RecordTable';
-import { noPrintClass, PrintButton, Term } from '../../../components/charts';
+import { noPrintClass } from '../../../components/charts';
 
 /** The message prefix of 客户分析: t(`${NS}.abc.tab`). */
 export const NS = 'analysis.customers';
-export const PAGE_SIZE = 20;
 
 /** What every customer analysis row has: the customer it is about. */
-interface CustomerRow {
+export interface CustomerRow {
   customerId: number;
   code: string;
   name: string;
@@ -41,57 +38,6 @@ export function customerColumns<R extends CustomerRow>(t: TFunction): FigureColu
   ];
 }
 
-/** A page of one customer analysis: the table, server-paged, headings with their ⓘ definitions. */
-export function CustomerTable<R extends CustomerRow>(props: {
-  label: string;
-  columns: FigureColumn<R>[];
-  rows: R[] | undefined;
-  total: number;
-  page: number;
-  onPageChange: (page: number) => void;
-  loading: boolean;
-  sortStatus?: DataTableSortStatus<Keyed<R>>;
-  onSortStatusChange?: (s: DataTableSortStatus<Keyed<R>>) => void;
-}) {
-  const { t } = useTranslation();
-  const columns = props.columns.map(({ help, ...c }): DataTableColumn<Keyed<R>> =>
-    help ? { ...c, title: <Term term={c.title} help={help} /> } : c,
-  );
-  return (
-    <RecordTable<Keyed<R>>
-      label={props.label}
-      rows={(props.rows ?? []).map((r) => ({ ...r, id: r.customerId }))}
-      total={props.total}
-      page={props.page}
-      pageSize={PAGE_SIZE}
-      onPageChange={props.onPageChange}
-      loading={props.loading}
-      emptyText={t(`${NS}.empty`)}
-      columns={columns}
-      sortStatus={props.sortStatus}
-      onSortStatusChange={props.onSortStatusChange}
-    />
-  );
-}
-
-/** 导出 of a customer analysis: every page of the current filter, the columns as on screen. */
-export function CustomerExport<R extends CustomerRow>(props: {
-  title: string;
-  columns: FigureColumn<R>[];
-  loadPage: (page: number, pageSize: number) => Promise<{ rows: R[]; total: number }>;
-}) {
-  return (
-    <ListExport<Keyed<R>>
-      title={props.title}
-      columns={props.columns.map(({ help: _help, ...c }) => c)}
-      loadPage={async (page, pageSize) => {
-        const result = await props.loadPage(page, pageSize);
-        return { rows: result.rows.map((r) => ({ ...r, id: r.customerId })), total: result.total };
-      }}
-    />
-  );
-}
-
 /** A tab's own filters, in one row; they do not print. */
 export function TabFilters({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -104,25 +50,6 @@ export function TabFilters({ children }: { children: ReactNode }) {
       aria-label={t('analysis.filters.label')}
     >
       {children}
-    </Group>
-  );
-}
-
-/**
- * The line above a tab's figures: what they cover (the period, how many customers) on the left;
- * the tab's definition, its 导出 and 打印 on the right.
- */
-export function TabLine(props: { text?: ReactNode; term: string; help: string; actions: ReactNode }) {
-  return (
-    <Group justify="space-between" wrap="nowrap">
-      <Text size="sm" c="dimmed" aria-live="polite">
-        {props.text}
-      </Text>
-      <Group gap="xs" wrap="nowrap">
-        <Term term={props.term} help={props.help} />
-        {props.actions}
-        <PrintButton />
-      </Group>
     </Group>
   );
 }
