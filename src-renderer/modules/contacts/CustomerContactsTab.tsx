@@ -1,16 +1,15 @@
-import { Anchor, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import type { DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ContactRow, contactSortColumns, Customer } from '../../../src-main/contract';
-import { RecordTable } from '../../components/RecordTable';
+import type { Customer } from '../../../src-main/contract';
+import { CustomerRecordsTab } from '../../components/CustomerRecordsTab';
 import { useCustomFields } from '../../lib/custom-fields';
 import { showSaveError } from '../../lib/errors';
-import { useChannelQuery, useChannelMutation } from '../../lib/queries';
+import { useChannelMutation } from '../../lib/queries';
 import {
   ContactInputs,
   contactInput,
@@ -18,8 +17,6 @@ import {
   emptyContactValues,
   type ContactFormValues,
 } from './ContactInputs';
-
-const PAGE_SIZE = 20;
 
 /** 增加联系人 in place, for a given customer: a dialog with the contact's inputs. */
 function AddContactModal({
@@ -72,73 +69,54 @@ function AddContactModal({
 export function CustomerContactsTab({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
-  const [page, setPage] = useState(1);
-  const [sort, setSort] = useState<DataTableSortStatus<ContactRow>>({
-    columnAccessor: 'name',
-    direction: 'asc',
-  });
-  const query = useChannelQuery('contacts.list', {
-    customerId: customer.id,
-    sort: { column: sort.columnAccessor as (typeof contactSortColumns)[number], direction: sort.direction },
-    page,
-    pageSize: PAGE_SIZE,
-  });
-  const total = query.data?.total ?? 0;
   const field = (f: string) => t(`contacts.fields.${f}`);
 
   return (
-    <Stack gap="sm">
-      <Group justify="space-between">
+    <CustomerRecordsTab
+      channel="contacts.list"
+      customerId={customer.id}
+      defaultSort={{ columnAccessor: 'name', direction: 'asc' }}
+      label={t('contacts.list')}
+      emptyText={t('contacts.empty')}
+      summary={(total) => (
         <Text size="sm" c="dimmed" aria-live="polite">
           {t('contacts.total', { count: total })}
         </Text>
+      )}
+      addButton={
         <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
           {t('contacts.add')}
         </Button>
-      </Group>
-      <RecordTable<ContactRow>
-        label={t('contacts.list')}
-        rows={query.data?.rows ?? []}
-        total={total}
-        page={page}
-        pageSize={PAGE_SIZE}
-        onPageChange={setPage}
-        sortStatus={sort}
-        onSortStatusChange={(s) => {
-          setSort(s);
-          setPage(1);
-        }}
-        loading={query.isFetching && !query.data}
-        emptyText={t('contacts.empty')}
-        columns={[
-          {
-            accessor: 'name',
-            title: field('name'),
-            sortable: true,
-            render: (r) => (
-              <Anchor component={Link} to={`/contacts/${r.id}`} size="sm">
-                {r.name}
-              </Anchor>
-            ),
-          },
-          { accessor: 'title', title: field('title'), sortable: true },
-          { accessor: 'department', title: field('department'), sortable: true },
-          { accessor: 'phone', title: field('phone'), sortable: true },
-          { accessor: 'mobile', title: field('mobile'), sortable: true },
-          { accessor: 'email', title: field('email'), sortable: true },
-          {
-            accessor: 'isPrimary',
-            title: field('isPrimary'),
-            render: (r) =>
-              r.isPrimary ? (
-                <Badge size="sm" variant="light">
-                  {t('contacts.primary')}
-                </Badge>
-              ) : null,
-          },
-        ]}
-      />
+      }
+      columns={[
+        {
+          accessor: 'name',
+          title: field('name'),
+          sortable: true,
+          render: (r) => (
+            <Anchor component={Link} to={`/contacts/${r.id}`} size="sm">
+              {r.name}
+            </Anchor>
+          ),
+        },
+        { accessor: 'title', title: field('title'), sortable: true },
+        { accessor: 'department', title: field('department'), sortable: true },
+        { accessor: 'phone', title: field('phone'), sortable: true },
+        { accessor: 'mobile', title: field('mobile'), sortable: true },
+        { accessor: 'email', title: field('email'), sortable: true },
+        {
+          accessor: 'isPrimary',
+          title: field('isPrimary'),
+          render: (r) =>
+            r.isPrimary ? (
+              <Badge size="sm" variant="light">
+                {t('contacts.primary')}
+              </Badge>
+            ) : null,
+        },
+      ]}
+    >
       <AddContactModal customer={customer} opened={adding} onClose={() => setAdding(false)} />
-    </Stack>
+    </CustomerRecordsTab>
   );
 }

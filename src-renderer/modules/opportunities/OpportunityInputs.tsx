@@ -1,5 +1,4 @@
-import { Fieldset, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
+import { Fieldset, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,17 +7,10 @@ import {
   type Opportunity,
   type OpportunityCreateInput,
 } from '../../../src-main/contract';
-import { CustomFieldInputs } from '../../components/CustomFieldInputs';
+import { CustomerLinesInputs, type CustomerLinesFormProps } from '../../components/CustomerLinesInputs';
 import { DateField } from '../../components/DateField';
-import {
-  draftsToLineInput,
-  FormLinesEditor,
-  linesToDrafts,
-  linesTotal,
-  type LineDraft,
-} from '../../components/LinesEditor';
+import { draftsToLineInput, linesToDrafts, linesTotal, type LineDraft } from '../../components/LinesEditor';
 import { MoneyInput } from '../../components/MoneyInput';
-import { RecordSelect } from '../../components/RecordSelect';
 import { useBaseLookup } from '../../lib/base-data';
 import {
   customInput,
@@ -117,19 +109,12 @@ export function opportunityValidator(t: TFunction, customFields: CustomField[]) 
   });
 }
 
-/**
- * The inputs of 增加机会 and 修改机会. `labels` name the current customer and contact in an edit
- * form (or a customer given in the URL).
- */
+/** The inputs of 增加机会 and 修改机会: a customer's lines, plus the title, source, owner and forecast. */
 export function OpportunityInputs({
   form,
   customFields,
-  labels = {},
-}: {
-  form: UseFormReturnType<OpportunityFormValues>;
-  customFields: CustomField[];
-  labels?: { customer?: string | null; contact?: string | null };
-}) {
+  labels,
+}: CustomerLinesFormProps<OpportunityFormValues>) {
   const { t } = useTranslation();
   const lookup = useBaseLookup();
   const stages = useStages();
@@ -156,91 +141,61 @@ export function OpportunityInputs({
       : stages.openOptions;
 
   return (
-    <Stack gap="md">
-      <Fieldset legend={t('opportunities.sections.basic')}>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          <RecordSelect
-            source="customers"
-            label={label('customerId')}
-            withAsterisk
-            value={values.customerId}
-            onChange={(id) => {
-              if (id !== values.customerId) form.setFieldValue('contactId', null);
-              form.setFieldValue('customerId', id);
-            }}
-            initialLabel={labels.customer}
-            error={form.errors.customerId}
-          />
-          <RecordSelect
-            // A new customer's contacts: start the picker afresh.
-            key={`contact-${values.customerId ?? ''}`}
-            source="contacts"
-            label={label('contactId')}
-            where={{ customerId: values.customerId ?? undefined }}
-            disabled={values.customerId == null}
-            placeholder={values.customerId == null ? t('opportunities.pickCustomerFirst') : undefined}
-            value={values.contactId}
-            onChange={(id) => form.setFieldValue('contactId', id)}
-            initialLabel={values.contactId != null ? labels.contact : null}
-            error={form.errors.contactId}
-          />
+    <CustomerLinesInputs
+      form={form}
+      customFields={customFields}
+      labels={labels}
+      kind="opportunities"
+      basic={
+        <>
           <TextInput label={label('title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
           {baseSelect('sourceId', 'source')}
           {baseSelect('ownerId', 'sales_rep')}
-        </SimpleGrid>
-      </Fieldset>
-
-      <Fieldset legend={t('opportunities.sections.forecast')}>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-          <Select
-            label={label('stageId')}
-            description={t('opportunities.stageProbability')}
-            data={stageOptions}
-            value={values.stageId == null ? null : String(values.stageId)}
-            onChange={(v) => {
-              const stageId = v ? Number(v) : null;
-              form.setFieldValue('stageId', stageId);
-              const p = stages.probability(stageId);
-              if (p != null) form.setFieldValue('probability', p);
-            }}
-            error={form.errors.stageId}
-            allowDeselect={false}
-          />
-          <NumberInput
-            label={label('probability')}
-            min={0}
-            max={100}
-            allowDecimal={false}
-            suffix="%"
-            {...form.getInputProps('probability')}
-          />
-          <MoneyInput
-            label={label('expectedAmount')}
-            description={hasLines ? t('opportunities.amountFromLines') : undefined}
-            disabled={hasLines}
-            value={hasLines ? linesTotal(values.lines) : values.expectedAmount}
-            onChange={(cents) => form.setFieldValue('expectedAmount', cents)}
-            error={form.errors.expectedAmount}
-          />
-          <DateField
-            label={label('expectedCloseDate')}
-            value={values.expectedCloseDate}
-            onChange={(d) => form.setFieldValue('expectedCloseDate', d ?? '')}
-            error={form.errors.expectedCloseDate}
-            clearable
-          />
-        </SimpleGrid>
-      </Fieldset>
-
-      <Fieldset legend={t('opportunities.sections.lines')}>
-        <FormLinesEditor form={form} />
-      </Fieldset>
-
-      <Fieldset legend={t('opportunities.sections.other')}>
-        <Textarea label={label('notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
-      </Fieldset>
-
-      <CustomFieldInputs form={form} fields={customFields} />
-    </Stack>
+        </>
+      }
+      beforeLines={
+        <Fieldset legend={t('opportunities.sections.forecast')}>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <Select
+              label={label('stageId')}
+              description={t('opportunities.stageProbability')}
+              data={stageOptions}
+              value={values.stageId == null ? null : String(values.stageId)}
+              onChange={(v) => {
+                const stageId = v ? Number(v) : null;
+                form.setFieldValue('stageId', stageId);
+                const p = stages.probability(stageId);
+                if (p != null) form.setFieldValue('probability', p);
+              }}
+              error={form.errors.stageId}
+              allowDeselect={false}
+            />
+            <NumberInput
+              label={label('probability')}
+              min={0}
+              max={100}
+              allowDecimal={false}
+              suffix="%"
+              {...form.getInputProps('probability')}
+            />
+            <MoneyInput
+              label={label('expectedAmount')}
+              description={hasLines ? t('opportunities.amountFromLines') : undefined}
+              disabled={hasLines}
+              value={hasLines ? linesTotal(values.lines) : values.expectedAmount}
+              onChange={(cents) => form.setFieldValue('expectedAmount', cents)}
+              error={form.errors.expectedAmount}
+            />
+            <DateField
+              label={label('expectedCloseDate')}
+              value={values.expectedCloseDate}
+              onChange={(d) => form.setFieldValue('expectedCloseDate', d ?? '')}
+              error={form.errors.expectedCloseDate}
+              clearable
+            />
+          </SimpleGrid>
+        </Fieldset>
+      }
+    />
   );
 }

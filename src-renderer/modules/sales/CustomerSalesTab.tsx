@@ -1,18 +1,14 @@
-import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { DataTableSortStatus } from 'mantine-datatable';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Customer, SaleRow, saleSortColumns } from '../../../src-main/contract';
+import type { Customer } from '../../../src-main/contract';
 import { call } from '../../api';
-import { RecordTable } from '../../components/RecordTable';
+import { CustomerRecordsTab } from '../../components/CustomerRecordsTab';
 import { formatMoney } from '../../lib/money';
-import { useChannelQuery } from '../../lib/queries';
 import { SaleStatusBadge } from './status';
 
-const PAGE_SIZE = 20;
 /** Totals add up at most this many of the customer's latest sales (50 pages of 200). */
 const TOTALS_PAGES = 50;
 
@@ -45,25 +41,18 @@ function useCustomerSaleTotals(customerId: number) {
 /** The 销售 tab of a customer: its sales, their totals, and 新建销售 for this customer. */
 export function CustomerSalesTab({ customer }: { customer: Customer }) {
   const { t, i18n } = useTranslation();
-  const [page, setPage] = useState(1);
-  const [sort, setSort] = useState<DataTableSortStatus<SaleRow>>({
-    columnAccessor: 'saleDate',
-    direction: 'desc',
-  });
-  const query = useChannelQuery('sales.list', {
-    customerId: customer.id,
-    sort: { column: sort.columnAccessor as (typeof saleSortColumns)[number], direction: sort.direction },
-    page,
-    pageSize: PAGE_SIZE,
-  });
   const totals = useCustomerSaleTotals(customer.id);
-  const total = query.data?.total ?? 0;
   const field = (f: string) => t(`sales.fields.${f}`);
   const money = (cents: number) => formatMoney(cents, i18n.language);
 
   return (
-    <Stack gap="sm">
-      <Group justify="space-between">
+    <CustomerRecordsTab
+      channel="sales.list"
+      customerId={customer.id}
+      defaultSort={{ columnAccessor: 'saleDate', direction: 'desc' }}
+      label={t('sales.list')}
+      emptyText={t('sales.empty')}
+      summary={(total) => (
         <Stack gap={2}>
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('sales.total', { count: total })}
@@ -80,6 +69,8 @@ export function CustomerSalesTab({ customer }: { customer: Customer }) {
             </Text>
           )}
         </Stack>
+      )}
+      addButton={
         <Button
           component={Link}
           to={`/sales/new?customerId=${customer.id}`}
@@ -87,48 +78,33 @@ export function CustomerSalesTab({ customer }: { customer: Customer }) {
         >
           {t('sales.add')}
         </Button>
-      </Group>
-      <RecordTable<SaleRow>
-        label={t('sales.list')}
-        rows={query.data?.rows ?? []}
-        total={total}
-        page={page}
-        pageSize={PAGE_SIZE}
-        onPageChange={setPage}
-        sortStatus={sort}
-        onSortStatusChange={(s) => {
-          setSort(s);
-          setPage(1);
-        }}
-        loading={query.isFetching && !query.data}
-        emptyText={t('sales.empty')}
-        columns={[
-          {
-            accessor: 'code',
-            title: field('code'),
-            sortable: true,
-            render: (r) => (
-              <Anchor component={Link} to={`/sales/${r.id}`} size="sm">
-                {r.code}
-              </Anchor>
-            ),
-          },
-          { accessor: 'saleDate', title: field('saleDate'), sortable: true },
-          {
-            accessor: 'amount',
-            title: field('amount'),
-            sortable: true,
-            textAlign: 'right',
-            render: (r) => money(r.amount),
-          },
-          {
-            accessor: 'status',
-            title: field('status'),
-            sortable: true,
-            render: (r) => <SaleStatusBadge status={r.status} />,
-          },
-        ]}
-      />
-    </Stack>
+      }
+      columns={[
+        {
+          accessor: 'code',
+          title: field('code'),
+          sortable: true,
+          render: (r) => (
+            <Anchor component={Link} to={`/sales/${r.id}`} size="sm">
+              {r.code}
+            </Anchor>
+          ),
+        },
+        { accessor: 'saleDate', title: field('saleDate'), sortable: true },
+        {
+          accessor: 'amount',
+          title: field('amount'),
+          sortable: true,
+          textAlign: 'right',
+          render: (r) => money(r.amount),
+        },
+        {
+          accessor: 'status',
+          title: field('status'),
+          sortable: true,
+          render: (r) => <SaleStatusBadge status={r.status} />,
+        },
+      ]}
+    />
   );
 }

@@ -1,5 +1,4 @@
-import { Fieldset, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
+import { Fieldset, Select, SimpleGrid, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -10,17 +9,10 @@ import {
   type SaleCreateInput,
   type SaleStatus,
 } from '../../../src-main/contract';
-import { CustomFieldInputs } from '../../components/CustomFieldInputs';
+import { CustomerLinesInputs, type CustomerLinesFormProps } from '../../components/CustomerLinesInputs';
 import { DateField } from '../../components/DateField';
-import {
-  draftsToLineInput,
-  FormLinesEditor,
-  linesToDrafts,
-  linesTotal,
-  type LineDraft,
-} from '../../components/LinesEditor';
+import { draftsToLineInput, linesToDrafts, linesTotal, type LineDraft } from '../../components/LinesEditor';
 import { MoneyInput } from '../../components/MoneyInput';
-import { RecordSelect } from '../../components/RecordSelect';
 import { useBaseLookup } from '../../lib/base-data';
 import {
   customInput,
@@ -103,19 +95,8 @@ export function saleValidator(t: TFunction, customFields: CustomField[]) {
   });
 }
 
-/**
- * The inputs of 新建销售 and 修改销售. `labels` name the current customer and contact in an edit
- * form (or the customer given in the URL).
- */
-export function SaleInputs({
-  form,
-  customFields,
-  labels = {},
-}: {
-  form: UseFormReturnType<SaleFormValues>;
-  customFields: CustomField[];
-  labels?: { customer?: string | null; contact?: string | null };
-}) {
+/** The inputs of 新建销售 and 修改销售: a customer's lines, plus the sale's date, owner, status and money. */
+export function SaleInputs({ form, customFields, labels }: CustomerLinesFormProps<SaleFormValues>) {
   const { t, i18n } = useTranslation();
   const lookup = useBaseLookup();
   const statusOptions = useStatusOptions();
@@ -124,36 +105,14 @@ export function SaleInputs({
   const total = linesTotal(values.lines);
 
   return (
-    <Stack gap="md">
-      <Fieldset legend={t('sales.sections.basic')}>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          <RecordSelect
-            source="customers"
-            label={label('customerId')}
-            withAsterisk
-            data-autofocus={values.customerId == null || undefined}
-            value={values.customerId}
-            onChange={(id) => {
-              // Another customer's contacts are not this one's.
-              if (id !== values.customerId) form.setFieldValue('contactId', null);
-              form.setFieldValue('customerId', id);
-            }}
-            initialLabel={labels.customer}
-            error={form.errors.customerId}
-          />
-          <RecordSelect
-            // A new customer: the contact picker starts afresh with that customer's contacts.
-            key={`contact-${values.customerId ?? ''}`}
-            source="contacts"
-            label={label('contactId')}
-            where={{ customerId: values.customerId ?? undefined }}
-            disabled={values.customerId == null}
-            placeholder={values.customerId == null ? t('sales.pickCustomerFirst') : undefined}
-            value={values.contactId}
-            onChange={(id) => form.setFieldValue('contactId', id)}
-            initialLabel={values.contactId != null ? labels.contact : null}
-            error={form.errors.contactId}
-          />
+    <CustomerLinesInputs
+      form={form}
+      customFields={customFields}
+      labels={labels}
+      kind="sales"
+      autofocusCustomer
+      basic={
+        <>
           <DateField
             label={label('saleDate')}
             withAsterisk
@@ -187,45 +146,36 @@ export function SaleInputs({
             error={form.errors.status}
             allowDeselect={false}
           />
-        </SimpleGrid>
-      </Fieldset>
-
-      <Fieldset legend={t('sales.sections.lines')}>
-        <FormLinesEditor form={form} />
-      </Fieldset>
-
-      <Fieldset legend={t('sales.sections.money')}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <div>
-            <Text size="sm" fw={500}>
-              {label('amount')}
-            </Text>
-            <Text size="lg" aria-label={label('amount')} aria-live="polite">
-              {formatMoney(total, i18n.language)}
-            </Text>
-          </div>
-          <MoneyInput
-            label={label('amountReceived')}
-            value={values.amountReceived}
-            onChange={(cents) => form.setFieldValue('amountReceived', cents)}
-            error={form.errors.amountReceived}
-          />
-          <div>
-            <Text size="sm" fw={500}>
-              {t('sales.outstanding')}
-            </Text>
-            <Text size="lg" aria-label={t('sales.outstanding')} aria-live="polite">
-              {formatMoney(total - values.amountReceived, i18n.language)}
-            </Text>
-          </div>
-        </SimpleGrid>
-      </Fieldset>
-
-      <Fieldset legend={t('sales.sections.other')}>
-        <Textarea label={label('notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
-      </Fieldset>
-
-      <CustomFieldInputs form={form} fields={customFields} />
-    </Stack>
+        </>
+      }
+      afterLines={
+        <Fieldset legend={t('sales.sections.money')}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <div>
+              <Text size="sm" fw={500}>
+                {label('amount')}
+              </Text>
+              <Text size="lg" aria-label={label('amount')} aria-live="polite">
+                {formatMoney(total, i18n.language)}
+              </Text>
+            </div>
+            <MoneyInput
+              label={label('amountReceived')}
+              value={values.amountReceived}
+              onChange={(cents) => form.setFieldValue('amountReceived', cents)}
+              error={form.errors.amountReceived}
+            />
+            <div>
+              <Text size="sm" fw={500}>
+                {t('sales.outstanding')}
+              </Text>
+              <Text size="lg" aria-label={t('sales.outstanding')} aria-live="polite">
+                {formatMoney(total - values.amountReceived, i18n.language)}
+              </Text>
+            </div>
+          </SimpleGrid>
+        </Fieldset>
+      }
+    />
   );
 }
