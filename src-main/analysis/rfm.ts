@@ -63,8 +63,10 @@ export function rfmAnalysis(ctx: HandlerContext, input: ChannelParsedInput<'anal
 
   // Customers by their three-digit score ("555" … "111"), each group in customer id order.
   const groups = new Map<number, number[]>();
+  const grid = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
   const wanted = input.score ? Number(input.score) : null;
   measures.forEach((_, i) => {
+    grid[r[i]! - 1]![f[i]! - 1]!++;
     const score = r[i]! * 100 + f[i]! * 10 + m[i]!;
     if (wanted !== null && score !== wanted) return;
     const group = groups.get(score);
@@ -106,6 +108,7 @@ export function rfmAnalysis(ctx: HandlerContext, input: ChannelParsedInput<'anal
   return {
     asOf,
     customers: measures.length,
+    grid,
     rows: { rows, total: seen, page: input.page, pageSize: input.pageSize },
   };
 }

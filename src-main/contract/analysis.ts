@@ -220,6 +220,11 @@ export interface RfmResult {
   asOf: string;
   /** Customers with at least one sale up to asOf. */
   customers: number;
+  /**
+   * How many of those customers have each R and F score: grid[r - 1][f - 1]. All of them,
+   * whatever the score filter, so the R × F heat map needs no rows.
+   */
+  grid: number[][];
   rows: Page<RfmRow>;
 }
 

@@ -240,6 +240,15 @@ describe('analysis.rfm', () => {
     });
     expect(res.rows.rows.map((r) => r.recencyDays)).toEqual([1, 1, 11, 30, 244, 395]);
     expect(res.rows.rows.find((r) => r.customerId === c6)).toMatchObject({ frequency: 2, monetary: 50_000 });
+    // R × F counts, grid[r - 1][f - 1]: R 4 F 3 (c2), R 4 F 1 (c1), R 3 F 3 (c6), R 2 F 5 (c4),
+    // R 1 F 1 (c3, c5).
+    expect(res.grid).toEqual([
+      [2, 0, 0, 0, 0],
+      [0, 0, 0, 0, 1],
+      [0, 0, 1, 0, 0],
+      [1, 0, 1, 0, 0],
+      [0, 0, 0, 0, 0],
+    ]);
   });
 
   it('filters by a score and pages', () => {
@@ -252,6 +261,9 @@ describe('analysis.rfm', () => {
     });
     const none = call(t.ctx, 'analysis.rfm', { asOf: '2026-01-31', score: '555' });
     expect([none.customers, none.rows.total, none.rows.rows]).toEqual([6, 0, []]);
+    // The grid counts every customer, whatever the score filter.
+    expect(none.grid).toEqual(call(t.ctx, 'analysis.rfm', { asOf: '2026-01-31' }).grid);
+    expect(none.grid.flat().reduce((a, b) => a + b, 0)).toBe(6);
     const page = call(t.ctx, 'analysis.rfm', { asOf: '2026-01-31', page: 2, pageSize: 3 });
     expect(page.rows.total).toBe(6);
     expect(page.rows.rows.map((r) => r.customerId)[0]).toBe(c4);
@@ -270,6 +282,7 @@ describe('analysis.rfm', () => {
     expect(call(t.ctx, 'analysis.rfm', { asOf: '2026-01-09' })).toEqual({
       asOf: '2026-01-09',
       customers: 0,
+      grid: Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]),
       rows: { rows: [], total: 0, page: 1, pageSize: 50 },
     });
   });

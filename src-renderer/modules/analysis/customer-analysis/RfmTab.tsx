@@ -1,35 +1,21 @@
 import { alpha, Card, Group, Table, Text, TextInput, Title, useMantineTheme } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RfmRow } from '../../../../src-main/contract';
-import { call } from '../../../api';
 import { formatNumber, HelpPopover } from '../../../components/charts';
-import { collectPages } from '../../../lib/export';
 import { formatMoney } from '../../../lib/money';
 import { CustomerAnalysisTab } from './CustomerAnalysisTab';
 import { AsOfField, customerColumns, NS, TabFilters, type FigureColumn } from './shared';
 
 const SCORES = [1, 2, 3, 4, 5];
-/** Above this many customers the R × F grid is not drawn: it would read every row. */
-const GRID_MAX = 2000;
 const validScore = (v: string) => /^[1-5]{3}$/.test(v);
 
 /** Customers per R score (rows, 5 on top) and F score (columns): a heat map as a table. */
-function RfmGrid({ asOf, customers }: { asOf: string | undefined; customers: number }) {
+function RfmGrid({ grid }: { grid: number[][] }) {
   const { t, i18n } = useTranslation();
   const theme = useMantineTheme();
   const k = (key: string, o?: Record<string, unknown>) => t(`${NS}.rfm.${key}`, o);
-  const enabled = customers > 0 && customers <= GRID_MAX;
-  const all = useQuery({
-    queryKey: ['analysis.rfm', 'grid', asOf],
-    queryFn: () =>
-      collectPages((page, pageSize) => call('analysis.rfm', { asOf, page, pageSize }).then((r) => r.rows)),
-    enabled,
-  });
-  const counts = new Map<string, number>();
-  for (const r of all.data ?? []) counts.set(`${r.r}${r.f}`, (counts.get(`${r.r}${r.f}`) ?? 0) + 1);
-  const max = Math.max(1, ...counts.values());
+  const max = Math.max(1, ...grid.flat());
   const base = theme.colors.blue[6];
 
   return (
@@ -40,49 +26,43 @@ function RfmGrid({ asOf, customers }: { asOf: string | undefined; customers: num
         </Title>
         <HelpPopover term={k('gridTitle')}>{k('gridHelp')}</HelpPopover>
       </Group>
-      {customers > GRID_MAX ? (
-        <Text size="sm" c="dimmed">
-          {k('gridTooMany', { max: formatNumber(GRID_MAX, i18n.language) })}
-        </Text>
-      ) : (
-        <Table withTableBorder withColumnBorders aria-label={k('gridLabel')} maw={560} ta="center">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th />
-              {SCORES.map((f) => (
-                <Table.Th key={f} ta="center">
-                  {k('gridColumn', { score: f })}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {[...SCORES].reverse().map((r) => (
-              <Table.Tr key={r}>
-                <Table.Th ta="center">{k('gridRow', { score: r })}</Table.Th>
-                {SCORES.map((f) => {
-                  const n = counts.get(`${r}${f}`) ?? 0;
-                  const share = n / max;
-                  return (
-                    <Table.Td
-                      key={f}
-                      ta="center"
-                      title={k('gridCell', { r, f, count: n })}
-                      style={{
-                        background: n ? alpha(base, 0.12 + 0.78 * share) : undefined,
-                        color: share > 0.5 ? theme.white : undefined,
-                        fontWeight: n ? 600 : undefined,
-                      }}
-                    >
-                      {n ? formatNumber(n, i18n.language) : ''}
-                    </Table.Td>
-                  );
-                })}
-              </Table.Tr>
+      <Table withTableBorder withColumnBorders aria-label={k('gridLabel')} maw={560} ta="center">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th />
+            {SCORES.map((f) => (
+              <Table.Th key={f} ta="center">
+                {k('gridColumn', { score: f })}
+              </Table.Th>
             ))}
-          </Table.Tbody>
-        </Table>
-      )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...SCORES].reverse().map((r) => (
+            <Table.Tr key={r}>
+              <Table.Th ta="center">{k('gridRow', { score: r })}</Table.Th>
+              {SCORES.map((f) => {
+                const n = grid[r - 1]![f - 1]!;
+                const share = n / max;
+                return (
+                  <Table.Td
+                    key={f}
+                    ta="center"
+                    title={k('gridCell', { r, f, count: n })}
+                    style={{
+                      background: n ? alpha(base, 0.12 + 0.78 * share) : undefined,
+                      color: share > 0.5 ? theme.white : undefined,
+                      fontWeight: n ? 600 : undefined,
+                    }}
+                  >
+                    {n ? formatNumber(n, i18n.language) : ''}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Card>
   );
 }
@@ -132,7 +112,7 @@ export function RfmTab() {
       summary={(data) =>
         data && `${k('customers', { count: data.customers })} · ${t(`${NS}.asOf`)} ${data.asOf}`
       }
-      figures={(data) => <RfmGrid asOf={asOf ?? undefined} customers={data.customers} />}
+      figures={(data) => <RfmGrid grid={data.grid} />}
       filters={
         <TabFilters>
           <AsOfField value={asOf} onChange={setAsOf} />

@@ -56,7 +56,6 @@ export const zh = {
     gridRow: 'R={{score}}',
     gridColumn: 'F={{score}}',
     gridCell: 'R 得分 {{r}}，F 得分 {{f}}：{{count}} 个客户',
-    gridTooMany: '有购买的客户超过 {{max}} 个，分布表不再显示；请用 RFM 得分筛选或导出表格查看。',
   },
   churn: {
     tab: '流失预警',
@@ -154,8 +153,6 @@ export const en: typeof zh = {
     gridRow: 'R={{score}}',
     gridColumn: 'F={{score}}',
     gridCell: 'R score {{r}}, F score {{f}}: {{count}} customers',
-    gridTooMany:
-      'More than {{max}} customers bought, so the grid is not shown; filter by RFM score or export the table.',
   },
   churn: {
     tab: 'Churn warning',
