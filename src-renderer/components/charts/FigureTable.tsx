@@ -2,7 +2,9 @@ import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nodeText, type ExportColumn } from '../../lib/export';
+import { toYuan } from '../../lib/money';
 import { Term } from './HelpPopover';
+import { formatNumber } from './theme';
 import classes from './charts.module.css';
 
 /** One column of the table behind a chart. */
@@ -17,6 +19,32 @@ export interface FigureColumn<Row> {
   cell: (row: Row) => ReactNode;
   /** What an exported file holds, when not the cell's text (e.g. yuan as a number). */
   exportValue?: (row: Row) => string | number | null;
+}
+
+/** A column's heading: its key, title and ⓘ definition. */
+export type FigureHead = Pick<FigureColumn<unknown>, 'key' | 'title' | 'help'>;
+
+/** A column of amounts in cents: shown with `money`, exported in yuan so a spreadsheet adds them. */
+export function moneyColumn<Row>(
+  head: FigureHead,
+  cents: (row: Row) => number,
+  money: (cents: number) => string,
+): FigureColumn<Row> {
+  return {
+    ...head,
+    numeric: true,
+    cell: (row) => money(cents(row)),
+    exportValue: (row) => toYuan(cents(row)),
+  };
+}
+
+/** A column of counts: grouped for the language on screen, the plain number in an export. */
+export function countColumn<Row>(
+  head: FigureHead,
+  value: (row: Row) => number,
+  language: string,
+): FigureColumn<Row> {
+  return { ...head, numeric: true, cell: (row) => formatNumber(value(row), language), exportValue: value };
 }
 
 /** The export columns of a FigureTable: the same headings, the same rows. */

@@ -13,7 +13,14 @@ import './setup';
 import classes from './charts.module.css';
 
 export { ChartCard, PrintButton, saveChartPng, type ChartHandle } from './ChartCard';
-export { FigureTable, figureExportColumns, type FigureColumn } from './FigureTable';
+export {
+  countColumn,
+  FigureTable,
+  figureExportColumns,
+  moneyColumn,
+  type FigureColumn,
+  type FigureHead,
+} from './FigureTable';
 export { HelpPopover, Term } from './HelpPopover';
 export {
   baseOptions,

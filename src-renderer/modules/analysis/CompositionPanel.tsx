@@ -14,7 +14,8 @@ import {
   ChartCard,
   FigureTable,
   figureExportColumns,
-  formatNumber,
+  countColumn,
+  moneyColumn,
   formatPercent,
   useChartTheme,
   type ChartTheme,
@@ -22,7 +23,6 @@ import {
 } from '../../components/charts';
 import { ExportMenu } from '../../components/ExportMenu';
 import { useBaseLookup } from '../../lib/base-data';
-import { toYuan } from '../../lib/money';
 import { useChannelQuery } from '../../lib/queries';
 import { QueryState, RangeLine } from './AnalysisHeader';
 import { useAnalysisParams } from './params';
@@ -151,28 +151,15 @@ export function CompositionPanel() {
   });
   const { rows, other } = useSlices(query.data);
   const k = (key: string) => t(`analysis.composition.${key}`);
+  const head = (key: string) => ({ key, title: k(key), help: k(`${key}Help`) });
   const money = theme.money;
   const pct = (v: number | null) => (v === null ? '' : formatPercent(v, i18n.language));
 
   const columns: FigureColumn<Slice>[] = [
     { key: 'rank', title: k('rank'), numeric: true, cell: (s) => s.rank ?? '' },
     { key: 'name', title: t(`analysis.dimensions.${query.data?.by ?? params.by}`), cell: (s) => s.name },
-    {
-      key: 'amount',
-      title: k('amount'),
-      help: k('amountHelp'),
-      numeric: true,
-      cell: (s) => money(s.amount),
-      exportValue: (s) => toYuan(s.amount),
-    },
-    {
-      key: 'orders',
-      title: k('orders'),
-      help: k('ordersHelp'),
-      numeric: true,
-      cell: (s) => formatNumber(s.orders, i18n.language),
-      exportValue: (s) => s.orders,
-    },
+    moneyColumn(head('amount'), (s) => s.amount, money),
+    countColumn(head('orders'), (s) => s.orders, i18n.language),
     { key: 'share', title: k('share'), help: k('shareHelp'), numeric: true, cell: (s) => pct(s.share) },
     {
       key: 'cumulative',

@@ -9,6 +9,8 @@ import {
   ChartCard,
   FigureTable,
   figureExportColumns,
+  countColumn,
+  moneyColumn,
   formatNumber,
   formatPercent,
   Term,
@@ -18,7 +20,6 @@ import {
 } from '../../components/charts';
 import { ExportMenu } from '../../components/ExportMenu';
 import { useBaseLookup } from '../../lib/base-data';
-import { toYuan } from '../../lib/money';
 import { useChannelQuery } from '../../lib/queries';
 import { QueryState, RangeLine } from './AnalysisHeader';
 import { useAnalysisParams } from './params';
@@ -108,6 +109,7 @@ export function FunnelPanel() {
   const { ownerId, customerTypeId, regionId } = params.filters;
   const query = useChannelQuery('analysis.funnel', { ...params.range, ownerId, customerTypeId, regionId });
   const k = (key: string) => t(`analysis.funnel.${key}`);
+  const head = (key: string) => ({ key, title: k(key), help: k(`${key}Help`) });
   const money = theme.money;
   const count = (n: number) => formatNumber(n, i18n.language);
   const stepLabel = (s: FunnelStage) =>
@@ -120,54 +122,17 @@ export function FunnelPanel() {
       title: k('stage'),
       cell: (s) => (s.total ? t('analysis.total') : lookup.name(s.stageId)),
     },
-    {
-      key: 'count',
-      title: k('count'),
-      help: k('countHelp'),
-      numeric: true,
-      cell: (s) => count(s.count),
-      exportValue: (s) => s.count,
-    },
-    {
-      key: 'amount',
-      title: k('amount'),
-      help: k('amountHelp'),
-      numeric: true,
-      cell: (s) => money(s.amount),
-      exportValue: (s) => toYuan(s.amount),
-    },
-    {
-      key: 'weighted',
-      title: k('weighted'),
-      help: k('weightedHelp'),
-      numeric: true,
-      cell: (s) => money(s.weighted),
-      exportValue: (s) => toYuan(s.weighted),
-    },
+    countColumn(head('count'), (s) => s.count, i18n.language),
+    moneyColumn(head('amount'), (s) => s.amount, money),
+    moneyColumn(head('weighted'), (s) => s.weighted, money),
   ];
   const conversionColumns: FigureColumn<FunnelConversion>[] = [
     { key: 'from', title: k('from'), cell: (c) => lookup.name(c.fromStageId) },
     { key: 'to', title: k('to'), cell: (c) => lookup.name(c.toStageId) },
+    countColumn(head('reached'), (c) => c.reached, i18n.language),
+    countColumn(head('advanced'), (c) => c.advanced, i18n.language),
     {
-      key: 'reached',
-      title: k('reached'),
-      help: k('reachedHelp'),
-      numeric: true,
-      cell: (c) => count(c.reached),
-      exportValue: (c) => c.reached,
-    },
-    {
-      key: 'advanced',
-      title: k('advanced'),
-      help: k('advancedHelp'),
-      numeric: true,
-      cell: (c) => count(c.advanced),
-      exportValue: (c) => c.advanced,
-    },
-    {
-      key: 'rate',
-      title: k('rate'),
-      help: k('rateHelp'),
+      ...head('rate'),
       numeric: true,
       cell: (c) => (c.rate === null ? t('analysis.noChange') : formatPercent(c.rate, i18n.language)),
     },
@@ -175,13 +140,7 @@ export function FunnelPanel() {
   type Reason = FunnelResult['lostReasons'][number];
   const reasonColumns: FigureColumn<Reason>[] = [
     { key: 'reason', title: k('reason'), cell: (r) => r.reason ?? k('noReason') },
-    {
-      key: 'count',
-      title: k('reasonCount'),
-      numeric: true,
-      cell: (r) => count(r.count),
-      exportValue: (r) => r.count,
-    },
+    countColumn({ key: 'count', title: k('reasonCount') }, (r) => r.count, i18n.language),
   ];
 
   return (

@@ -10,7 +10,8 @@ import {
   ChartCard,
   FigureTable,
   figureExportColumns,
-  formatNumber,
+  countColumn,
+  moneyColumn,
   formatPercent,
   moneyScales,
   useChartTheme,
@@ -101,6 +102,7 @@ export function TrendPanel() {
     ...params.filters,
   });
   const k = (key: string) => t(`analysis.trend.${key}`);
+  const head = (key: string) => ({ key, title: k(key), help: k(`${key}Help`) });
   const money = theme.money;
 
   const columns: FigureColumn<TrendRow>[] = [
@@ -120,34 +122,11 @@ export function TrendPanel() {
       ),
       exportValue: (r) => r.label,
     },
+    moneyColumn(head('amount'), (r) => r.amount, money),
+    countColumn(head('orders'), (r) => r.orders, i18n.language),
+    moneyColumn(head('averageOrder'), (r) => r.averageOrder, money),
     {
-      key: 'amount',
-      title: k('amount'),
-      help: k('amountHelp'),
-      numeric: true,
-      cell: (r) => money(r.amount),
-      exportValue: (r) => toYuan(r.amount),
-    },
-    {
-      key: 'orders',
-      title: k('orders'),
-      help: k('ordersHelp'),
-      numeric: true,
-      cell: (r) => formatNumber(r.orders, i18n.language),
-      exportValue: (r) => r.orders,
-    },
-    {
-      key: 'averageOrder',
-      title: k('averageOrder'),
-      help: k('averageOrderHelp'),
-      numeric: true,
-      cell: (r) => money(r.averageOrder),
-      exportValue: (r) => toYuan(r.averageOrder),
-    },
-    {
-      key: 'previous',
-      title: k('previous'),
-      help: k('previousHelp'),
+      ...head('previous'),
       numeric: true,
       cell: (r) => (r.previous == null ? t('analysis.noChange') : money(r.previous)),
       exportValue: (r) => (r.previous == null ? null : toYuan(r.previous)),
