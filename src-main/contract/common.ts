@@ -41,8 +41,21 @@ export interface Page<T> {
 export const idInput = z.strictObject({ id });
 export const idsInput = z.strictObject({ ids: z.array(id).min(1).max(10_000) });
 
-/** Money in integer cents (分), never negative, at most 100 billion yuan. */
-export const cents = z.number().int().min(0).max(10_000_000_000_000);
+const decimals = (n: number, places: number) =>
+  Math.abs(Math.round(n * 10 ** places) - n * 10 ** places) < 1e-9;
+
+/**
+ * Money in integer cents (分), never negative, at most 100 billion yuan. A fraction of a cent is
+ * a yuan amount with more than two decimals, and is refused as such.
+ */
+export const cents = z
+  .number()
+  .min(0)
+  .max(10_000_000_000_000)
+  .refine(Number.isInteger, {
+    message: 'At most 2 decimal places',
+    params: { format: 'decimals', places: 2 },
+  });
 
 const isCalendarDate = (v: string) => {
   const d = new Date(`${v}T00:00:00Z`);
@@ -50,35 +63,40 @@ const isCalendarDate = (v: string) => {
 };
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine(isCalendarDate, { message: 'Not a calendar date' });
+export const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v), {
+  message: 'Not a calendar date as YYYY-MM-DD',
+  params: { format: 'date' },
+});
 
 export const optionalDate = isoDate.nullish().transform((v) => v ?? null);
 
 /** A local date and time to the minute, `YYYY-MM-DDTHH:mm` (the user's wall clock). */
 export const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/)
-  .refine((v) => isCalendarDate(v.slice(0, 10)), { message: 'Not a calendar date' });
-
-const decimals = (n: number, places: number) =>
-  Math.abs(Math.round(n * 10 ** places) - n * 10 ** places) < 1e-9;
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isCalendarDate(v.slice(0, 10)), {
+    message: 'Not a date and time as YYYY-MM-DDTHH:mm',
+    params: { format: 'date_time' },
+  });
 
 /** A line's quantity: positive, up to 3 decimal places (e.g. 1.5 tonnes). */
 export const quantity = z
   .number()
   .positive()
   .max(1_000_000_000)
-  .refine((n) => decimals(n, 3), { message: 'At most 3 decimal places' });
+  .refine((n) => decimals(n, 3), {
+    message: 'At most 3 decimal places',
+    params: { format: 'decimals', places: 3 },
+  });
 
 /** A discount in percent, 0–100, up to 2 decimal places. */
 export const discountPercent = z
   .number()
   .min(0)
   .max(100)
-  .refine((n) => decimals(n, 2), { message: 'At most 2 decimal places' });
+  .refine((n) => decimals(n, 2), {
+    message: 'At most 2 decimal places',
+    params: { format: 'decimals', places: 2 },
+  });
 
 /** One product line as a form or the API sends it; the unit price defaults to the list price. */
 export const lineInput = z.strictObject({

@@ -14,7 +14,7 @@ import {
 export const expenseFields = {
   expenseDate: isoDate,
   categoryId: id,
-  amount: cents.refine((v) => v > 0, { message: 'Must be more than zero' }),
+  amount: cents.refine((v) => v > 0, { message: 'Must be more than zero', params: { format: 'positive' } }),
   customerId: optionalId,
   opportunityId: optionalId,
   description: optionalText(LONG_TEXT_MAX),

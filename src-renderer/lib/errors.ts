@@ -4,9 +4,17 @@ import type { z } from 'zod';
 import { fromZodIssue, type AppErrorData } from '../../src-main/contract';
 import { ApiError } from '../api';
 
-/** One field's problem as a short phrase: "必填", "不能超过 200 个字符" … */
+/**
+ * One field's problem as a short phrase that says what to type: "必填", "不能超过 200 个字符",
+ * "请输入数字" … `params.format` picks the sentence for the kind of value (i18next's context:
+ * `invalid_type_number`, `invalid_format_date`), falling back to the plain reason.
+ */
 export function reasonText(t: TFunction, error: Pick<AppErrorData, 'reason' | 'limit' | 'params'>): string {
-  return t(`validation.${error.reason ?? 'invalid_format'}`, { ...error.params, limit: error.limit });
+  return t(`validation.${error.reason ?? 'invalid_format'}`, {
+    ...error.params,
+    limit: error.limit,
+    context: error.params?.format,
+  });
 }
 
 /** A whole error as a sentence that says what happened and what to do. */

@@ -135,7 +135,7 @@ describe('products.create and products.get', () => {
     ['name', { name: 'x'.repeat(201) }, 'too_long'],
     ['unit', { unit: 'x'.repeat(21) }, 'too_long'],
     ['listPrice', { listPrice: -1 }, 'too_small'],
-    ['listPrice', { listPrice: 12.5 }, 'invalid_type'],
+    ['listPrice', { listPrice: 12.5 }, 'invalid_format'],
     ['cost', { cost: '100' }, 'invalid_type'],
     ['active', { active: 'yes' }, 'invalid_type'],
     ['description', { description: 'x'.repeat(20_001) }, 'too_long'],

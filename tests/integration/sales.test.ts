@@ -195,7 +195,7 @@ describe('sales.create and sales.get', () => {
       ],
       ['an unknown status', () => ({ status: 'shipped' }), 'status', 'invalid_value'],
       ['a negative amount received', () => ({ amountReceived: -1 }), 'amountReceived', 'too_small'],
-      ['a fraction of a cent received', () => ({ amountReceived: 1.5 }), 'amountReceived', 'invalid_type'],
+      ['a fraction of a cent received', () => ({ amountReceived: 1.5 }), 'amountReceived', 'invalid_format'],
       [
         'the opportunity (only closing one sets it)',
         () => ({ opportunityId: 1 }),

@@ -54,7 +54,7 @@ export const productSamples: Record<string, Sample> = {
   },
   'products.update': {
     valid: { id: 1, version: 1, name: '服务器 二代', listPrice: 1_300_000, active: false },
-    wrongType: { field: 'cost', value: 1.5 },
+    wrongType: { field: 'cost', value: '1800.00' },
     required: 'version',
     huge: { field: 'unit' },
   },
