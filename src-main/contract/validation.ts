@@ -45,7 +45,8 @@ export function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): AppErrorD
       path = [...path, issue.keys[0] ?? ''];
       break;
     case 'invalid_value':
-      reason = 'invalid_value';
+      // A choice (an enum) left out is missing, not a wrong choice.
+      reason = valueAt(input, issue.path) === undefined ? 'required' : 'invalid_value';
       break;
     case 'invalid_format':
       reason = 'invalid_format';
