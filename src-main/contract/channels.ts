@@ -22,6 +22,14 @@ import {
 } from './base-data';
 import { globalSearchInput, type SearchHit } from './search';
 import {
+  appSetupInput,
+  baseDataApplyTemplateInput,
+  settingsGetInput,
+  settingsUpdateInput,
+  type AppSettings,
+  type ApplyTemplateResult,
+} from './settings';
+import {
   abcInput,
   churnInput,
   clvInput,
@@ -125,12 +133,16 @@ export interface AppInfo {
  */
 export const channels = {
   'app.info': z.strictObject({}),
+  'app.setup': appSetupInput,
+  'settings.get': settingsGetInput,
+  'settings.update': settingsUpdateInput,
   'baseData.list': baseDataListInput,
   'baseData.create': baseDataCreateInput,
   'baseData.update': baseDataUpdateInput,
   'baseData.reorder': baseDataReorderInput,
   'baseData.delete': baseDataDeleteInput,
   'baseData.usage': baseDataUsageInput,
+  'baseData.applyTemplate': baseDataApplyTemplateInput,
   'home.summary': homeSummaryInput,
   'search.global': globalSearchInput,
 
@@ -217,12 +229,16 @@ export const channels = {
 
 export interface ChannelResults {
   'app.info': AppInfo;
+  'app.setup': AppSettings;
+  'settings.get': AppSettings;
+  'settings.update': AppSettings;
   'baseData.list': BaseItem[];
   'baseData.create': BaseItem;
   'baseData.update': BaseItem;
   'baseData.reorder': BaseItem[];
   'baseData.delete': { deleted: number; moved: number };
   'baseData.usage': BaseDataUsage;
+  'baseData.applyTemplate': ApplyTemplateResult;
   'home.summary': HomeSummary;
   'search.global': SearchHit[];
 

@@ -22,6 +22,8 @@ import { opportunityHandlers } from '../records/opportunities';
 import { productHandlers } from '../records/products';
 import { saleHandlers } from '../records/sales';
 import { searchHandlers } from '../records/search';
+import { settingsHandlers } from '../records/settings';
+import { setupHandlers } from '../records/setup';
 import { trashHandlers } from '../records/trash';
 import { toErrorData } from './errors';
 
@@ -35,6 +37,8 @@ export type HandlerMap<C extends Channel> = { [K in C]: Handler<K> };
 /** The one door: channel → schema → handler. Every transport calls `invoke`. */
 export const handlers: Handlers = {
   ...appHandlers,
+  ...setupHandlers,
+  ...settingsHandlers,
   ...baseDataHandlers,
   ...homeHandlers,
   ...searchHandlers,

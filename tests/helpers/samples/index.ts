@@ -11,6 +11,7 @@ import { feedbackSamples, seedFeedback } from './feedback';
 import { opportunitySamples, seedOpportunities } from './opportunities';
 import { productSamples, seedProducts } from './products';
 import { saleSamples, seedSales } from './sales';
+import { settingsSamples } from './settings';
 import { seedTrash, trashSamples } from './trash';
 
 export type { Sample };
@@ -18,6 +19,7 @@ export type { Sample };
 /** One valid input per channel, from every record kind's file. */
 export const allSamples: Record<string, Sample> = {
   ...coreSamples,
+  ...settingsSamples,
   ...contactSamples,
   ...productSamples,
   ...opportunitySamples,
