@@ -2,6 +2,7 @@ import type { BaseDataUsage, BaseItem, BaseKind, ChannelParsedInput } from '../c
 import type { Db } from '../db/open';
 import { AppError, notFound } from '../db/errors';
 import { stmt } from '../db/statements';
+import { readSetting, writeSetting } from './settings';
 import { moveTrashReferences } from './trash-snapshot';
 import type { HandlerMap } from '../ipc/registry';
 
@@ -261,6 +262,10 @@ export function deleteBaseItem(db: Db, input: DeleteInput): { deleted: number; m
         }
         // Records in the trash come back using the merged entry too.
         moveTrashReferences(db, 'base_items', item.id, target.id);
+        // So does the current 业务员, when it is the one merged away.
+        if (readSetting(db, 'current_rep_id') === String(item.id)) {
+          writeSetting(db, 'current_rep_id', String(target.id));
+        }
       } else {
         const usage = baseItemUsage(db, item.id);
         const total = Object.values(usage).reduce((a, b) => a + b, 0);

@@ -342,6 +342,14 @@ describe('the current 业务员', () => {
     expect(settings().currentRepId).toBe(me());
   });
 
+  it('follows a merge: the rep merged away hands over to the one merged into', () => {
+    const li = addRep('李娜');
+    const wang = addRep('王芳');
+    call(t.ctx, 'settings.update', { currentRepId: li });
+    call(t.ctx, 'baseData.delete', { id: li, mergeInto: wang });
+    expect(settings().currentRepId).toBe(wang);
+  });
+
   it('is null when nothing fits: 本人 deactivated and none chosen', () => {
     call(t.ctx, 'baseData.update', { id: me(), active: false });
     expect(settings().currentRepId).toBeNull();
