@@ -22,6 +22,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { languages } from '../i18n';
+import { FirstRun } from './FirstRun';
 import { appModules as modules } from './modules';
 import { Shortcuts } from './Shortcuts';
 import { GlobalSearch, SearchButton } from './Spotlight';
@@ -138,6 +139,7 @@ export function Layout() {
         <Outlet />
       </AppShell.Main>
       <GlobalSearch />
+      <FirstRun />
     </AppShell>
   );
 }

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconPlus, IconTemplate, IconTrash, IconUserCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -23,6 +23,8 @@ import { MoveButtons } from '../../components/MoveButtons';
 import { baseName } from '../../lib/base-data';
 import { notifyError } from '../../lib/errors';
 import { useChannelMutation, useChannelQuery } from '../../lib/queries';
+import { useCurrentRepId } from '../../lib/settings';
+import { ApplyTemplateDialog } from './ApplyTemplateDialog';
 import { BaseItemDialog } from './BaseItemDialog';
 import { isClosedStage } from './stages';
 import { useDeleteBaseItemFlow } from './useDeleteBaseItemFlow';
@@ -34,10 +36,17 @@ export function BaseDataPage() {
   const { t } = useTranslation();
   const param = useParams().kind;
   const kind: BaseKind = isKind(param) ? param : baseKinds[0];
+  const [applying, setApplying] = useState(false);
 
   return (
     <Stack gap="sm">
-      <Title order={2}>{t('baseData.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('baseData.title')}</Title>
+        <Button variant="default" leftSection={<IconTemplate size={16} />} onClick={() => setApplying(true)}>
+          {t('baseData.templates.apply')}
+        </Button>
+      </Group>
+      {applying && <ApplyTemplateDialog opened onClose={() => setApplying(false)} />}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
           <Paper withBorder p={4} component="nav" aria-label={t('baseData.lists')}>
@@ -71,7 +80,23 @@ function BaseList({ kind }: { kind: BaseKind }) {
   const deleteFlow = useDeleteBaseItemFlow(items);
   const [editing, setEditing] = useState<BaseItem | 'new' | null>(null);
   const isStage = kind === 'opportunity_stage';
+  const isRep = kind === 'sales_rep';
+  const currentRepId = useCurrentRepId();
+  const setCurrent = useChannelMutation('settings.update');
   const list = t(`baseData.kinds.${kind}`);
+
+  const makeCurrent = (item: BaseItem) =>
+    setCurrent.mutate(
+      { currentRepId: item.id },
+      {
+        onSuccess: () =>
+          notifications.show({
+            color: 'green',
+            message: t('baseData.currentRepSet', { name: baseName(item, i18n.language) }),
+          }),
+        onError: (err) => notifyError(t, err),
+      },
+    );
 
   const move = (ids: number[]) => reorder.mutate({ kind, ids }, { onError: (err) => notifyError(t, err) });
 
@@ -113,7 +138,7 @@ function BaseList({ kind }: { kind: BaseKind }) {
             <Table.Th>{t('baseData.fields.nameEn')}</Table.Th>
             {isStage && <Table.Th ta="right">{t('baseData.fields.probability')}</Table.Th>}
             <Table.Th w={80}>{t('baseData.fields.active')}</Table.Th>
-            <Table.Th w={170}>{t('baseData.fields.actions')}</Table.Th>
+            <Table.Th w={isRep ? 200 : 170}>{t('baseData.fields.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -131,6 +156,11 @@ function BaseList({ kind }: { kind: BaseKind }) {
                     {closed && (
                       <Badge size="xs" variant="light" color="gray">
                         {t('baseData.closedBadge')}
+                      </Badge>
+                    )}
+                    {isRep && item.id === currentRepId && (
+                      <Badge size="sm" variant="light" color="blue">
+                        {t('baseData.currentRep')}
                       </Badge>
                     )}
                   </Group>
@@ -163,6 +193,16 @@ function BaseList({ kind }: { kind: BaseKind }) {
                       downLabel={t('baseData.moveDown', { name })}
                       disabled={reorder.isPending}
                     />
+                    {isRep && (
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('baseData.makeCurrentRep', { name })}
+                        disabled={item.id === currentRepId || !item.active || setCurrent.isPending}
+                        onClick={() => makeCurrent(item)}
+                      >
+                        <IconUserCheck size={16} />
+                      </ActionIcon>
+                    )}
                     <ActionIcon
                       variant="subtle"
                       aria-label={t('baseData.edit', { name })}
@@ -198,6 +238,11 @@ function BaseList({ kind }: { kind: BaseKind }) {
       {isStage && (
         <Text size="sm" c="dimmed">
           {t('baseData.closedStagesNote')}
+        </Text>
+      )}
+      {isRep && (
+        <Text size="sm" c="dimmed">
+          {t('baseData.currentRepNote')}
         </Text>
       )}
 

@@ -65,6 +65,22 @@ export const zh = {
   cannotDelete: '此项不能删除：{{reason}}',
   cannotDeleteStage: '结束机会需要“赢单”和“输单”，且至少要保留一个启用的进行中阶段。',
   cannotDeleteInUse: '它正被记录使用，请用“合并并删除”。',
+  currentRep: '当前业务员',
+  makeCurrentRep: '设为当前业务员：{{name}}',
+  currentRepSet: '已将“{{name}}”设为当前业务员',
+  currentRepNote: '当前业务员：新建机会、销售、行动、服务反馈和费用时默认填入的业务员。',
+  templates: {
+    label: '行业模板',
+    preview: '产品类别：{{list}}',
+    apply: '应用行业模板',
+    applyTitle: '应用行业模板',
+    applyExplain:
+      '把所选模板中缺少的产品类别（以及该行业的客户来源、费用类别）加到列表末尾。已有的项不会被删除、改名或移动。',
+    applyButton: '应用',
+    added_one: '已增加 {{count}} 项：{{names}}',
+    added_other: '已增加 {{count}} 项：{{names}}',
+    nothingAdded: '所选模板的各项都已存在，没有增加新项',
+  },
 };
 
 export const en: typeof zh = {
@@ -135,4 +151,21 @@ export const en: typeof zh = {
   cannotDeleteStage:
     'closing opportunities needs "Won" and "Lost", and at least one open stage must stay active.',
   cannotDeleteInUse: 'it is in use; use "Merge and delete".',
+  currentRep: 'Current sales rep',
+  makeCurrentRep: 'Make current sales rep: {{name}}',
+  currentRepSet: '"{{name}}" is now the current sales rep',
+  currentRepNote:
+    'Current sales rep: filled in by default on new opportunities, sales, activities, feedback and expenses.',
+  templates: {
+    label: 'Industry template',
+    preview: 'Product categories: {{list}}',
+    apply: 'Apply an industry template',
+    applyTitle: 'Apply an industry template',
+    applyExplain:
+      "Adds the template's product categories (and the industry's customer sources and expense categories) that the lists lack, at their ends. Nothing already there is deleted, renamed or moved.",
+    applyButton: 'Apply',
+    added_one: 'Added {{count}} entry: {{names}}',
+    added_other: 'Added {{count}} entries: {{names}}',
+    nothingAdded: 'Every entry of this template is already there; nothing was added',
+  },
 };
