@@ -60,12 +60,25 @@ export async function api<T = unknown>(page: Page, channel: string, input: unkno
   return envelope.data;
 }
 
-export const test = base.extend<{ crm: CrmServer }>({
-  crm: async ({ page }, use) => {
+export const test = base.extend<{ crm: CrmServer; firstRun: boolean }>({
+  /**
+   * Off by default: the new database is marked set up (app.setup, skipped: the seeded lists stay)
+   * before the page first loads. `test.use({ firstRun: true })` starts on a database that is not
+   * set up yet, so the first-run dialog shows.
+   */
+  firstRun: [false, { option: true }],
+  crm: async ({ page, firstRun }, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'solo-crm-e2e-'));
     const dbPath = path.join(dir, 'crm.db');
     const { child, url } = await startServer(dbPath);
     try {
+      if (!firstRun) {
+        await page.request.get(url); // takes the access cookie, which the page shares
+        const res = await page.request.post(`${new URL(url).origin}/api/app.setup`, {
+          data: { template: null },
+        });
+        expect(await res.json()).toMatchObject({ ok: true, data: { setUp: true } });
+      }
       await page.goto(url);
       await use({ url, dbPath });
     } finally {
