@@ -38,6 +38,8 @@ export function TemplatePicker({
               value={tpl.key}
               p="sm"
               radius="md"
+              // A button centres its content; the cards of a row read better top-aligned.
+              style={{ display: 'flex', alignItems: 'flex-start' }}
               aria-label={name}
               aria-describedby={previewId}
             >
