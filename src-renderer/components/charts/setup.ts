@@ -14,7 +14,9 @@ import {
   Tooltip,
   type ChartType,
   type Plugin,
+  type PluginOptionsByType,
 } from 'chart.js';
+import { isLightColor } from '@mantine/core';
 import { FunnelController, TrapezoidElement } from 'chartjs-chart-funnel';
 
 declare module 'chart.js' {
@@ -22,11 +24,13 @@ declare module 'chart.js' {
   interface PluginOptionsByType<TType extends ChartType> {
     /** The colour painted behind the chart, so a saved PNG is not transparent. */
     background?: { color?: string };
-    /** Text drawn in the middle of each bar or funnel step: `text(index)`; nothing when absent. */
+    /**
+     * Text written on each bar or funnel step: `text(index)`; nothing when absent. On the step
+     * in black or white, whichever reads on its colour; beside it in `color` when it does not fit.
+     */
     valueLabels?: {
       text?: (index: number) => string | string[];
       color?: string;
-      halo?: string;
       font?: string;
     };
   }
@@ -46,36 +50,51 @@ const background: Plugin = {
   },
 };
 
-/** Writes each element's figure onto it (a funnel step's count and amount), centred. */
+type ValueLabelOptions = NonNullable<PluginOptionsByType<ChartType>['valueLabels']>;
+
+/** What the plugin needs of an element: funnel steps have bounds; bars and arcs only a centre. */
+interface Labelled {
+  getCenterPoint(useFinalPosition: boolean): { x: number; y: number };
+  getBounds?(useFinalPosition: boolean): { left: number; right: number };
+  options: { backgroundColor?: unknown };
+}
+
+/**
+ * Writes each element's figure onto it (a funnel step's count and amount), centred and once:
+ * filled text at whole pixels, so it stays sharp. (It used to stroke a 3-pixel outline in the
+ * background colour under each label first, so every label was drawn twice, a white copy under
+ * the dark one, and read as doubled and blurred.) The text is black or white, whichever reads
+ * on the step's colour; a label wider than its step goes beside it, on the chart's background.
+ */
 const valueLabels: Plugin = {
   id: 'valueLabels',
-  afterDatasetsDraw(
-    chart,
-    _args,
-    options: { text?: (index: number) => string | string[]; color?: string; halo?: string; font?: string },
-  ) {
+  afterDatasetsDraw(chart, _args, options: ValueLabelOptions) {
     if (!options.text) return;
-    const meta = chart.getDatasetMeta(0);
     const { ctx } = chart;
     const size = Chart.defaults.font.size ?? 12;
+    const gap = 6;
     ctx.save();
     ctx.font = `600 ${size}px ${options.font ?? Chart.defaults.font.family ?? 'sans-serif'}`;
-    ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.fillStyle = options.color ?? '#000';
-    // A halo in the background colour keeps the text readable on a step of any width and colour.
-    ctx.strokeStyle = options.halo ?? '#fff';
-    ctx.lineWidth = 3;
-    ctx.lineJoin = 'round';
-    meta.data.forEach((element, i) => {
+    chart.getDatasetMeta(0).data.forEach((item, i) => {
+      const element = item as unknown as Labelled;
       const lines = [options.text!(i)].flat();
-      // Bars, funnel steps and arcs all have a centre point.
-      const { x, y } = (element as unknown as BarElement).getCenterPoint(true);
+      const { x, y } = element.getCenterPoint(true);
       if (x == null || y == null) return;
+      const box = element.getBounds?.(true);
+      const width = Math.max(...lines.map((line) => ctx.measureText(line).width));
+      const fill = element.options.backgroundColor;
+      const inside = !box || width + 2 * gap <= box.right - box.left;
+      if (inside) {
+        ctx.textAlign = 'center';
+        ctx.fillStyle = typeof fill === 'string' && !isLightColor(fill) ? '#fff' : '#000';
+      } else {
+        ctx.textAlign = 'left';
+        ctx.fillStyle = options.color ?? String(Chart.defaults.color);
+      }
+      const textX = Math.round(inside ? x : box.right + gap);
       lines.forEach((line, n) => {
-        const lineY = y + (n - (lines.length - 1) / 2) * (size + 3);
-        ctx.strokeText(line, x, lineY);
-        ctx.fillText(line, x, lineY);
+        ctx.fillText(line, textX, Math.round(y + (n - (lines.length - 1) / 2) * (size + 3)));
       });
     });
     ctx.restore();

@@ -48,7 +48,10 @@ export function funnelChart(
         {
           data: stages.map((s) => s.count),
           backgroundColor: colors,
+          // No outline: chartjs-chart-funnel strokes one whenever a colour is set, even at
+          // width 0 (a canvas ignores a line width of 0), which drew a gray line for an empty step.
           borderWidth: 0,
+          borderColor: 'transparent',
           // Centred steps, each as wide as its count: an empty stage between two full ones
           // would otherwise pinch the steps around it into a diamond.
           shrinkAnchor: 'none',
@@ -73,7 +76,6 @@ export function funnelChart(
         valueLabels: {
           text: (i) => stepLabel(stages[i]!),
           color: theme.text,
-          halo: theme.background,
           font: theme.fontFamily,
         },
         tooltip: {
