@@ -3,7 +3,8 @@ import type { Download, Locator, Page } from '@playwright/test';
 import { api, expect, test } from './fixtures';
 import { choose, openModule, shot, yuan } from './ui';
 
-test.use({ locale: 'zh-CN' });
+// Charts draw at once when the system asks for reduced motion: screenshots need no waiting.
+test.use({ locale: 'zh-CN', reducedMotion: 'reduce' });
 
 interface BaseItem {
   id: number;
@@ -82,9 +83,6 @@ const row = (table: Locator, first: string) =>
 
 /** The row of `table` with `text` anywhere in it. */
 const rowWith = (table: Locator, text: string) => table.locator('tr').filter({ hasText: text });
-
-/** Lets chart.js finish its short animation before a screenshot. */
-const settle = (page: Page) => page.waitForTimeout(600);
 
 async function seed(page: Page): Promise<void> {
   const base = await api<BaseItem[]>(page, 'baseData.list', {});
@@ -187,7 +185,6 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     await expect(row(table, '合计')).toContainText(yuan(total(byMonth)));
     await expect(row(table, '合计')).toContainText(yuan(74_500));
     await expect(page.getByRole('region', { name: '销售走势' }).locator('canvas')).toBeVisible();
-    await settle(page);
     await shot(page, info, 'trend-month');
 
     const csv = await exportCsv(page, page.getByRole('region', { name: '销售走势' }));
@@ -210,7 +207,6 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     }
     await expect(table.getByRole('cell', { name: /^\d{4}-\d{2}\b/ })).toHaveCount(0);
     await expect(page).toHaveURL(/period=quarter/);
-    await settle(page);
     await shot(page, info, 'trend-quarter-hardware-bar');
   });
 
@@ -230,7 +226,6 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     await expect(row(page.getByRole('table', { name: '阶段转化率表' }), '初步接触')).toContainText(
       '需求确认',
     );
-    await settle(page);
     await shot(page, info, 'funnel');
 
     await page.getByRole('button', { name: '“加权金额”的说明' }).click();
@@ -249,7 +244,6 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     await expect(row(stages, '合计')).toContainText(`1${yuan(30_000)}${yuan(9_000)}`);
     await expect(closed).toContainText('赢单数0');
     await expect(closed).toContainText('赢单率0.0%');
-    await settle(page);
     await shot(page, info, 'funnel-partner');
   });
 
@@ -261,7 +255,6 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     await expect(row(table, '2')).toContainText(`软件${yuan(28_000)}`);
     await expect(row(table, '2')).toContainText('37.6%100.0%');
     await expect(rowWith(table, '合计')).toContainText(yuan(74_500));
-    await settle(page);
     await shot(page, info, 'composition-category');
 
     await choose(page, '构成维度', '产品');
@@ -275,7 +268,6 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     expect(csv).toContain('1,服务器 R740,36000,2,48.3%,48.3%');
     expect(csv).toContain(',其他（1 组）,10500,2,14.1%,100.0%');
     await savePng(page, '销售构成（产品）');
-    await settle(page);
     await shot(page, info, 'composition-product-top3');
 
     await choose(page, '客户类型', '合作伙伴');
@@ -283,7 +275,6 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     await expect(row(table, '2')).toContainText(`千兆交换机${yuan(7_000)}`);
     await expect(rowWith(table, '合计')).toContainText(yuan(35_000));
     await expect(page).toHaveURL(/by=product/);
-    await settle(page);
     await shot(page, info, 'composition-partner');
   });
 
@@ -294,7 +285,6 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
       await expect(card.locator('canvas')).toBeVisible();
       await expect(card.getByRole('link', { name: `查看${title}` })).toBeVisible();
     }
-    await settle(page);
     await shot(page, info, 'home-mini-charts');
     await page.getByRole('link', { name: '查看销售漏斗' }).click();
     await expect(page.getByRole('tab', { name: '销售漏斗', selected: true })).toBeVisible();
@@ -304,11 +294,9 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(page.url().replace(/#.*$/, '#/analysis?tab=trend'));
     await expect(page.getByRole('table', { name: '销售走势明细表' })).toBeVisible();
-    await settle(page);
     await shot(page, info, 'trend-1280');
     await page.goto(page.url().replace(/#.*$/, '#/analysis?tab=composition'));
     await expect(page.getByRole('table', { name: '销售构成明细表' })).toBeVisible();
-    await settle(page);
     await shot(page, info, 'composition-1280');
   });
 });

@@ -3,7 +3,8 @@ import type { Locator, Page } from '@playwright/test';
 import { api, expect, test } from './fixtures';
 import { openModule, shot, yuan } from './ui';
 
-test.use({ locale: 'zh-CN' });
+// Charts draw at once when the system asks for reduced motion: screenshots need no waiting.
+test.use({ locale: 'zh-CN', reducedMotion: 'reduce' });
 
 interface BaseItem {
   id: number;
@@ -145,8 +146,6 @@ const customerRow = (table: Locator, name: string) =>
 const bodyRows = (table: Locator) => table.locator('tbody tr');
 const subTab = (page: Page, name: string) =>
   page.getByRole('tablist', { name: '客户分析选项卡' }).getByRole('tab', { name, exact: true });
-/** Lets chart.js finish its short animation before a screenshot. */
-const settle = (page: Page) => page.waitForTimeout(600);
 
 test('客户分析与服务分析：ABC、RFM、流失预警、客户利润、CLV，筛选、导出', async ({ page, crm }, info) => {
   expect(crm.url).toContain('token=');
@@ -173,7 +172,6 @@ test('客户分析与服务分析：ABC、RFM、流失预警、客户利润、CL
     await expect(customerRow(list, YUANHANG)).toContainText(`${yuan(100_000)}10.0%85.0%A`);
     await expect(customerRow(list, HONGDA)).toContainText(`${yuan(30_000)}3.0%100.0%C`);
     await expect(list.getByRole('link', { name: PROSPECT })).toHaveCount(0);
-    await settle(page);
     await shot(page, info, 'abc-all');
 
     await page.getByRole('radiogroup', { name: '类别筛选' }).getByText('B 类').click();
@@ -200,7 +198,6 @@ test('客户分析与服务分析：ABC、RFM、流失预警、客户利润、CL
     await expect(customerRow(list, HONGDA)).toContainText(`${daysAgo(250)}2501${yuan(30_000)}`);
     const grid = page.getByRole('table', { name: 'R 得分与 F 得分的客户分布' });
     await expect(grid).toBeVisible();
-    await settle(page);
     await shot(page, info, 'rfm-all');
 
     await page.getByLabel('RFM 得分').fill('555');
@@ -298,7 +295,6 @@ test('客户分析与服务分析：ABC、RFM、流失预警、客户利润、CL
     await expect(
       page.getByRole('region', { name: '各月服务反馈（按类型）' }).locator('canvas'),
     ).toBeVisible();
-    await settle(page);
     await shot(page, info, 'service-12-months');
 
     await page.getByLabel('开始日期').fill(daysAgo(50));
@@ -309,7 +305,6 @@ test('客户分析与服务分析：ABC、RFM、流失预警、客户利润、CL
     await expect(bodyRows(byType)).toHaveCount(3);
     await expect(bodyRows(byType).filter({ hasText: '投诉' })).toContainText('133.3%');
     await expect(bodyRows(byType).filter({ hasText: '建议' })).toHaveCount(0);
-    await settle(page);
     await shot(page, info, 'service-from-50-days');
   });
 });

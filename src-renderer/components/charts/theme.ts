@@ -1,4 +1,5 @@
 import { useComputedColorScheme, useMantineTheme } from '@mantine/core';
+import { useReducedMotion } from '@mantine/hooks';
 import type { ChartOptions } from 'chart.js';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../lib/money';
@@ -58,6 +59,8 @@ export function useChartTheme() {
   const theme = useMantineTheme();
   const scheme = useComputedColorScheme('light');
   const { i18n } = useTranslation();
+  // Read at once (not in an effect), so a chart never starts an animation it then stops.
+  const reducedMotion = useReducedMotion(false, { getInitialValueInEffect: false });
   const dark = scheme === 'dark';
   // Canvas text cannot read CSS variables: every chart gets the font stack itself.
   const fontFamily = theme.fontFamily ?? 'sans-serif';
@@ -65,6 +68,8 @@ export function useChartTheme() {
   const grid = dark ? theme.colors.dark[4] : theme.colors.gray[2];
   return {
     language: i18n.language,
+    /** The system asks for less motion (and the e2e tests emulate it): charts appear drawn. */
+    reducedMotion,
     fontFamily,
     text,
     grid,
@@ -82,14 +87,15 @@ export function useChartTheme() {
 export type ChartTheme = ReturnType<typeof useChartTheme>;
 
 /**
- * Options every chart shares: sized by its box, legend and tooltips in the theme's colours,
- * the background for PNG export. Merge the chart's own options over these.
+ * Options every chart shares: sized by its box, a short animation unless the system asks for
+ * reduced motion, legend and tooltips in the theme's colours, the background for PNG export.
+ * Merge the chart's own options over these.
  */
 export function baseOptions(t: ChartTheme): ChartOptions {
   return {
     responsive: true,
     maintainAspectRatio: false,
-    animation: { duration: 300 },
+    animation: t.reducedMotion ? false : { duration: 300 },
     color: t.text,
     font: { family: t.fontFamily },
     plugins: {
