@@ -41,6 +41,9 @@ interface TrendRow {
 export const change = (amount: number, previous: number | null) =>
   previous ? (amount - previous) / previous : null;
 
+/** The previous period sold nothing: no row has a previous amount above 0. */
+export const previousEmpty = (rows: TrendRow[]) => rows.every((r) => !r.previous);
+
 export function trendRows(result: TrendResult): TrendRow[] {
   return result.buckets.map((b: TrendBucket, i) => ({
     ...b,
@@ -49,14 +52,24 @@ export function trendRows(result: TrendResult): TrendRow[] {
   }));
 }
 
-/** The trend as chart.js data: this period solid, the previous one dashed and gray. */
+/**
+ * The trend as chart.js data: this period solid, the previous one dashed and gray. When the
+ * previous period sold nothing, its series is left out (a flat line at ¥0 reads as a trend) and
+ * its legend entry, an empty dashed box, says so: pass `labels.noPrevious`.
+ *
+ * Lines are straight segments (tension 0): each point is a period's total, and a smoothed curve
+ * between them invents values (a bump, or a dip below ¥0, between two periods) that no sale
+ * made. The line view stays the default, bars one click away: a chart that changed type with the
+ * data would make two screenshots of the same analysis hard to compare.
+ */
 export function trendChartData(
   rows: TrendRow[],
   theme: ChartTheme,
-  labels: { current: string; previous?: string },
+  labels: { current: string; previous?: string; noPrevious?: string },
   view: 'line' | 'bar',
 ): ChartData<'bar' | 'line'> {
   const current = theme.color(0);
+  const noPrevious = previousEmpty(rows);
   return {
     labels: rows.map((r) => r.label),
     datasets: [
@@ -67,21 +80,21 @@ export function trendChartData(
         borderColor: current,
         backgroundColor: view === 'bar' ? current : `${current}22`,
         fill: view === 'line',
-        cubicInterpolationMode: 'monotone',
+        tension: 0,
         pointRadius: rows.length > 40 ? 0 : 3,
       },
       ...(labels.previous
         ? [
             {
               type: 'line' as const,
-              label: labels.previous,
-              data: rows.map((r) => r.previous ?? 0),
+              label: noPrevious && labels.noPrevious ? labels.noPrevious : labels.previous,
+              data: noPrevious ? [] : rows.map((r) => r.previous ?? 0),
               borderColor: theme.gray,
-              backgroundColor: theme.gray,
+              backgroundColor: noPrevious ? 'transparent' : theme.gray,
               borderDash: [6, 4],
               borderWidth: 2,
               pointRadius: 0,
-              cubicInterpolationMode: 'monotone' as const,
+              tension: 0,
               fill: false,
             },
           ]
@@ -110,13 +123,21 @@ export function TrendPanel() {
       key: 'period',
       title: k('period'),
       help: params.period === 'week' ? k('weekHelp') : undefined,
+      // The days in words and after a space, so a screen reader says "2026-01 01-01 至 01-31",
+      // not "2026-0101-01~01-31".
       cell: (r) => (
         <span title={`${r.start} ~ ${r.end}`}>
           {r.label}
           {r.start !== r.end && (
-            <Text span size="xs" c="dimmed" ml={6}>
-              {dayjs(r.start).format('MM-DD')}~{dayjs(r.end).format('MM-DD')}
-            </Text>
+            <>
+              {' '}
+              <Text span size="xs" c="dimmed">
+                {t('analysis.trend.days', {
+                  from: dayjs(r.start).format('MM-DD'),
+                  to: dayjs(r.end).format('MM-DD'),
+                })}
+              </Text>
+            </>
           )}
         </span>
       ),
@@ -233,11 +254,12 @@ export function TrendPanel() {
               >
                 <Chart
                   ref={chartRef}
+                  aria-label={previousEmpty(rows) ? k('chartNoPrevious') : k('chartTitle')}
                   type={params.view}
                   data={trendChartData(
                     rows,
                     theme,
-                    { current: k('current'), previous: k('previousSeries') },
+                    { current: k('current'), previous: k('previousSeries'), noPrevious: k('noPrevious') },
                     params.view,
                   )}
                   options={options}
