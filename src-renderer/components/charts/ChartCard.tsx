@@ -8,8 +8,14 @@ import classes from './charts.module.css';
 
 /** What ChartCard needs of a chart: react-chartjs-2's `ref` gives the chart.js instance. */
 export interface ChartHandle {
+  options: { devicePixelRatio?: number };
+  resize(): void;
+  draw(): void;
   toBase64Image(type?: string, quality?: number): string;
 }
+
+/** Pixels per CSS pixel in a saved picture: sharp when a report scales or prints it. */
+const PNG_PIXEL_RATIO = 2;
 
 /** A `data:image/png;base64,…` URL as bytes, for saveFile. */
 export function dataUrlBytes(dataUrl: string): Uint8Array<ArrayBuffer> {
@@ -19,9 +25,21 @@ export function dataUrlBytes(dataUrl: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Saves the chart as `<fileName>.png`, on the card's own background. */
+/**
+ * Saves the chart as `<fileName>.png`, on the card's own background, drawn at two pixels per
+ * CSS pixel at least (a copy of a canvas at 1:1 blurs once a report scales or prints it), then
+ * redraws it for the screen as it was.
+ */
 export function saveChartPng(chart: ChartHandle, fileName: string): void {
-  saveFile(dataUrlBytes(chart.toBase64Image('image/png', 1)), `${fileName}.png`, 'image/png');
+  const screenRatio = chart.options.devicePixelRatio;
+  chart.options.devicePixelRatio = Math.max(PNG_PIXEL_RATIO, window.devicePixelRatio);
+  chart.resize();
+  chart.draw();
+  const png = chart.toBase64Image('image/png', 1);
+  chart.options.devicePixelRatio = screenRatio;
+  chart.resize();
+  chart.draw();
+  saveFile(dataUrlBytes(png), `${fileName}.png`, 'image/png');
 }
 
 /** 打印: the system print dialog ("Save as PDF" is one of its printers); filters do not print. */
