@@ -7,6 +7,7 @@ import {
   Tabs,
   Text,
   Tooltip,
+  VisuallyHidden,
   useMantineColorScheme,
   type MantineColorScheme,
 } from '@mantine/core';
@@ -60,7 +61,7 @@ export function Layout() {
       <AppShell.Header data-app-chrome>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
-            <Text fw={700} size="lg" c="blue.7" style={{ whiteSpace: 'nowrap' }}>
+            <Text fw={700} size="lg" c="blue.8" style={{ whiteSpace: 'nowrap' }}>
               {t('app.name')}
             </Text>
             <Tabs
@@ -125,8 +126,10 @@ export function Layout() {
                 value: s.value,
                 label: (
                   <Tooltip label={s.label} withinPortal>
-                    <span aria-label={s.label} style={{ display: 'flex' }}>
+                    {/* The name as hidden text: a span may not carry aria-label. */}
+                    <span style={{ display: 'flex' }}>
                       {s.icon}
+                      <VisuallyHidden>{s.label}</VisuallyHidden>
                     </span>
                   </Tooltip>
                 ),

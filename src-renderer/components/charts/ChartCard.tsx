@@ -60,7 +60,9 @@ export function PrintButton() {
 /**
  * A chart in a card: its title with a ⓘ definition, a 保存图片 (PNG) button, room for more
  * actions (an ExportMenu), and the chart in a box of `height` pixels. Pass the chart's ref as
- * `chartRef`: `const ref = useRef<ChartJS<'line'>>(null)` and `<Line ref={ref} …/>`.
+ * `chartRef`: `const ref = useRef<ChartJS<'line'>>(null)` and `<Line ref={ref} …/>`. Name the
+ * chart for screen readers on the chart itself, `<Line aria-label={title} …/>`: its canvas is
+ * the image (react-chartjs-2 gives it role="img"), and an image inside an image is not read.
  * With `empty`, the card says there is nothing to draw instead of an empty chart.
  */
 export function ChartCard(props: {
@@ -114,7 +116,7 @@ export function ChartCard(props: {
           </Text>
         </Center>
       ) : (
-        <div className={classes.chartBox} style={{ height }} role="img" aria-label={props.title}>
+        <div className={classes.chartBox} style={{ height }}>
           {props.children}
         </div>
       )}

@@ -231,7 +231,7 @@ export function CompositionPanel() {
                     />
                   }
                 >
-                  <Doughnut ref={chartRef} data={chart.data} options={chart.options} />
+                  <Doughnut ref={chartRef} aria-label={title} data={chart.data} options={chart.options} />
                 </ChartCard>
                 <FigureTable
                   label={k('tableLabel')}

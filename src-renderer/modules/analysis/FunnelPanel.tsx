@@ -182,7 +182,13 @@ export function FunnelPanel() {
                     />
                   }
                 >
-                  <Chart ref={chartRef} type="funnel" data={chart.data} options={chart.options} />
+                  <Chart
+                    ref={chartRef}
+                    aria-label={k('chartTitle')}
+                    type="funnel"
+                    data={chart.data}
+                    options={chart.options}
+                  />
                 </ChartCard>
                 <Stack gap="sm">
                   <FigureTable

@@ -145,7 +145,7 @@ export const zh = {
   home: {
     title: '经营分析',
     more: '查看分析',
-    moreLabel: '查看{{title}}',
+    moreLabel: '查看分析：{{title}}',
     trend: '近 12 个月销售走势',
     funnel: '销售漏斗',
     funnelSubtitle: '进行中的机会',
@@ -300,7 +300,7 @@ export const en: typeof zh = {
   home: {
     title: 'Analysis',
     more: 'Open analysis',
-    moreLabel: 'Open {{title}}',
+    moreLabel: 'Open analysis: {{title}}',
     trend: 'Sales, last 12 months',
     funnel: 'Sales funnel',
     funnelSubtitle: 'Open opportunities',

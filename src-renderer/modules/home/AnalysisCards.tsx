@@ -48,9 +48,7 @@ function MiniCard(props: {
       }
     >
       {props.state === 'ready' ? (
-        <div style={{ position: 'relative', height: HEIGHT }} role="img" aria-label={props.title}>
-          {props.children}
-        </div>
+        <div style={{ position: 'relative', height: HEIGHT }}>{props.children}</div>
       ) : (
         <Center h={HEIGHT}>
           {props.state === 'loading' ? (
@@ -99,6 +97,7 @@ function MiniTrend() {
     >
       <Chart
         type="bar"
+        aria-label={t('analysis.home.trend')}
         data={
           trendChartData(rows, theme, { current: t('analysis.trend.current') }, 'bar') as ChartData<'bar'>
         }
@@ -125,7 +124,12 @@ function MiniFunnel() {
       tab="funnel"
       state={!query.data ? 'loading' : stages.every((s) => s.count === 0) ? 'empty' : 'ready'}
     >
-      <Chart type="funnel" data={chart.data} options={{ ...chart.options, ...still }} />
+      <Chart
+        type="funnel"
+        aria-label={t('analysis.home.funnel')}
+        data={chart.data}
+        options={{ ...chart.options, ...still }}
+      />
     </MiniCard>
   );
 }
@@ -149,7 +153,11 @@ function MiniComposition() {
       tab="composition"
       state={!query.data ? 'loading' : query.data.total === 0 ? 'empty' : 'ready'}
     >
-      <Doughnut data={chart.data} options={{ ...chart.options, ...still }} />
+      <Doughnut
+        aria-label={t('analysis.home.composition')}
+        data={chart.data}
+        options={{ ...chart.options, ...still }}
+      />
     </MiniCard>
   );
 }

@@ -101,7 +101,7 @@ function AbcFigures({ data }: { data: AbcResult }) {
         height={240}
         empty={data.total === 0}
       >
-        <Doughnut ref={chartRef} data={chartData} options={options} />
+        <Doughnut ref={chartRef} aria-label={k('chartTitle')} data={chartData} options={options} />
       </ChartCard>
       <FigureTable<ClassRow>
         label={k('summaryTable')}

@@ -209,7 +209,7 @@ export function ServiceAnalysisPanel() {
               chartRef={chartRef}
               empty={!!data && received === 0}
             >
-              <Bar ref={chartRef} data={chartData} options={options} />
+              <Bar ref={chartRef} aria-label={k('chartTitle')} data={chartData} options={options} />
             </ChartCard>
             <Card withBorder radius="md" padding="md" component="section" aria-label={k('byType')}>
               <Title order={3} size="h5" mb="sm">
