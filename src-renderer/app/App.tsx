@@ -1,11 +1,20 @@
-import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
+import {
+  createTheme,
+  MantineProvider,
+  mergeThemeOverrides,
+  Modal,
+  Notification,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { datesLocale } from '../components/DateField';
+import i18next from '../i18n';
 import { router } from './router';
 
 const theme = createTheme({
@@ -41,6 +50,23 @@ const contrastResolver: CSSVariablesResolver = (t) => ({
   dark: {},
 });
 
+i18next.addResourceBundle('zh-CN', 'translation', { closeButton: '关闭' }, true, false);
+i18next.addResourceBundle('en', 'translation', { closeButton: 'Close' }, true, false);
+
+/** The × of dialogs and notifications, named: Mantine leaves it without a name. */
+function useLocalizedTheme() {
+  const { t } = useTranslation();
+  return useMemo(() => {
+    const closeButtonProps = { 'aria-label': t('closeButton') };
+    return mergeThemeOverrides(theme, {
+      components: {
+        Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
+        Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      },
+    });
+  }, [t]);
+}
+
 const queryClient = new QueryClient({
   defaultOptions: {
     // One user, one local file: data changes only through this window, so refetch on demand.
@@ -52,7 +78,11 @@ const queryClient = new QueryClient({
 export function App() {
   const { i18n } = useTranslation();
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={contrastResolver} defaultColorScheme="auto">
+    <MantineProvider
+      theme={useLocalizedTheme()}
+      cssVariablesResolver={contrastResolver}
+      defaultColorScheme="auto"
+    >
       <QueryClientProvider client={queryClient}>
         {/* Every calendar speaks the app's language; the dates themselves always read 2026-11-22. */}
         <DatesProvider settings={{ locale: datesLocale(i18n.language) }}>
