@@ -158,10 +158,17 @@ async function exportCsv(page: Page, card: Locator): Promise<string> {
     await page.getByRole('menuitem', { name: '导出为 CSV' }).click();
   });
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  // Closed, so that it does not cover the next screenshot.
+  const toast = page.getByRole('alert').filter({ hasText: '已导出' });
+  await toast.getByRole('button', { name: '关闭' }).click();
+  await expect(toast).toBeHidden();
   return fs.readFileSync((await download.path())!, 'utf8');
 }
 
+/** Saves the chart of the card `title` as PNG: twice the canvas's size on screen, for reports. */
 async function savePng(page: Page, title: string): Promise<void> {
+  const canvas = page.getByRole('region', { name: title }).locator('canvas');
+  const onScreen = await canvas.evaluate((c) => ({ width: c.clientWidth, height: c.clientHeight }));
   const download = await downloadOf(page, () =>
     page.getByRole('button', { name: `将“${title}”保存为 PNG 图片` }).click(),
   );
@@ -169,6 +176,12 @@ async function savePng(page: Page, title: string): Promise<void> {
   const bytes = fs.readFileSync((await download.path())!);
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(5_000);
+  // The PNG header's width and height, then the canvas is back to the screen's resolution.
+  expect({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }).toEqual({
+    width: onScreen.width * 2,
+    height: onScreen.height * 2,
+  });
+  await expect(canvas).toHaveJSProperty('width', onScreen.width);
 }
 
 test('分析：销售走势、销售漏斗、销售构成，筛选、导出表格与图片，桌面小图', async ({ page, crm }, info) => {
@@ -185,6 +198,14 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     await expect(row(table, '合计')).toContainText(yuan(total(byMonth)));
     await expect(row(table, '合计')).toContainText(yuan(74_500));
     await expect(page.getByRole('region', { name: '销售走势' }).locator('canvas')).toBeVisible();
+    // Nothing was sold in the 12 months before: no flat line at ¥0, the legend and the name say so.
+    await expect(page.getByRole('img', { name: '销售走势（上一期间无数据）' })).toBeVisible();
+    // Each period reads as its name, then its days: "2026-03 03-01 至 03-31".
+    for (const month of byMonth.keys()) {
+      await expect(row(table, month).getByRole('cell').first()).toHaveAccessibleName(
+        new RegExp(`^${month} ${month.slice(5)}-01 至 ${month.slice(5)}-\\d{2}$`),
+      );
+    }
     await shot(page, info, 'trend-month');
 
     const csv = await exportCsv(page, page.getByRole('region', { name: '销售走势' }));
@@ -208,6 +229,17 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     await expect(table.getByRole('cell', { name: /^\d{4}-\d{2}\b/ })).toHaveCount(0);
     await expect(page).toHaveURL(/period=quarter/);
     await shot(page, info, 'trend-quarter-hardware-bar');
+
+    // From the first of the month four months ago: the sale of five months ago (¥24,000) falls
+    // in the days just before, the previous period, drawn as a dashed line.
+    const from = `${monthsAgo(4).slice(0, 8)}01`;
+    await page.goto(page.url().replace(/#.*$/, `#/analysis?tab=trend&from=${from}`));
+    await expect(row(table, '合计')).toContainText(yuan(8_000 + 7_000 + 22_000));
+    await expect(table.getByRole('cell', { name: yuan(24_000), exact: true })).toBeVisible();
+    await expect(page.getByRole('img', { name: '销售走势', exact: true })).toBeVisible();
+    await shot(page, info, 'trend-with-previous');
+    await page.goto(page.url().replace(/#.*$/, '#/analysis?tab=trend'));
+    await expect(row(table, '合计')).toContainText(yuan(74_500));
   });
 
   await test.step('2 销售漏斗：各阶段、赢单率、输单原因，再只看合作伙伴', async () => {
@@ -226,6 +258,7 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     await expect(row(page.getByRole('table', { name: '阶段转化率表' }), '初步接触')).toContainText(
       '需求确认',
     );
+    await expect(page.getByRole('region', { name: '销售漏斗' }).locator('canvas')).toHaveCount(1);
     await shot(page, info, 'funnel');
 
     await page.getByRole('button', { name: '“加权金额”的说明' }).click();
@@ -283,10 +316,10 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     for (const title of ['近 12 个月销售走势', '销售漏斗', '销售构成（按产品类别）']) {
       const card = page.getByRole('region', { name: title });
       await expect(card.locator('canvas')).toBeVisible();
-      await expect(card.getByRole('link', { name: `查看${title}` })).toBeVisible();
+      await expect(card.getByRole('link', { name: `查看分析：${title}` })).toBeVisible();
     }
     await shot(page, info, 'home-mini-charts');
-    await page.getByRole('link', { name: '查看销售漏斗' }).click();
+    await page.getByRole('link', { name: '查看分析：销售漏斗' }).click();
     await expect(page.getByRole('tab', { name: '销售漏斗', selected: true })).toBeVisible();
   });
 
@@ -295,6 +328,9 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     await page.goto(page.url().replace(/#.*$/, '#/analysis?tab=trend'));
     await expect(page.getByRole('table', { name: '销售走势明细表' })).toBeVisible();
     await shot(page, info, 'trend-1280');
+    await page.goto(page.url().replace(/#.*$/, '#/analysis?tab=funnel'));
+    await expect(page.getByRole('table', { name: '销售漏斗各阶段' })).toBeVisible();
+    await shot(page, info, 'funnel-1280');
     await page.goto(page.url().replace(/#.*$/, '#/analysis?tab=composition'));
     await expect(page.getByRole('table', { name: '销售构成明细表' })).toBeVisible();
     await shot(page, info, 'composition-1280');

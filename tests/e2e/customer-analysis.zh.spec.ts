@@ -272,6 +272,8 @@ test('客户分析与服务分析：ABC、RFM、流失预警、客户利润、CL
     expect(lines).toHaveLength(7);
     expect(lines.find((l) => l.includes(HUAXIN))).toContain(`"${yuan(clvOf(r, 0.2, 5) / 100)}"`);
     await expect(page.getByText('已导出 6 条记录')).toBeVisible();
+    // Closed, so that it does not cover the next screenshots.
+    await page.getByRole('alert').filter({ hasText: '已导出' }).getByRole('button', { name: '关闭' }).click();
 
     // A customer's name opens the customer.
     await list.getByRole('link', { name: HUAXIN }).click();
