@@ -105,6 +105,10 @@ function describe(screen: string, v: Violation): string {
 test('无障碍：每个主要页面在中文界面下没有严重或关键的 axe 问题', async ({ page, crm }) => {
   expect(crm.url).toContain('token=');
   await seed(page);
+  // Nothing the pages load may fail (a missing /favicon.ico used to log a 404 on every load).
+  const failures: string[] = [];
+  page.on('response', (r) => r.status() >= 400 && failures.push(`${r.status()} ${r.url()}`));
+  page.on('console', (m) => m.type() === 'error' && failures.push(m.text()));
   await page.reload();
 
   const found: string[] = [];
@@ -204,5 +208,6 @@ test('无障碍：每个主要页面在中文界面下没有严重或关键的 a
   await scan('增加客户', page.getByRole('heading', { name: '增加客户' }));
 
   expect(scanned).toBe(26);
+  expect(failures).toEqual([]);
   expect(found, `axe found serious or critical problems:\n\n${found.join('\n\n')}\n`).toEqual([]);
 });
