@@ -105,6 +105,22 @@ function createWindow(policy: AppUrlPolicy): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
   });
+  // A form with changes holds the window open (beforeunload in the renderer); Electron asks nobody,
+  // so ask here: 继续编辑 keeps the window, 放弃修改 closes (or reloads) it.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const t = menuLabels();
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      title: t.unsavedTitle,
+      message: t.unsavedTitle,
+      detail: t.unsavedText,
+      buttons: [t.keepEditing, t.discard],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault();
+  });
 
   const loaded =
     policy.entry.kind === 'url' ? win.loadURL(policy.entry.url) : win.loadFile(policy.entry.path);

@@ -25,6 +25,10 @@ const labels = {
     openDataFolder: '打开数据文件夹',
     print: '打印…',
     savePdf: '另存为 PDF…',
+    unsavedTitle: '有尚未保存的修改',
+    unsavedText: '表单中的修改还没有保存。关闭后，刚才输入的内容将会丢失。',
+    discard: '放弃修改',
+    keepEditing: '继续编辑',
   },
   en: {
     file: 'File',
@@ -49,6 +53,10 @@ const labels = {
     openDataFolder: 'Open Data Folder',
     print: 'Print…',
     savePdf: 'Save as PDF…',
+    unsavedTitle: 'Unsaved changes',
+    unsavedText: 'A form has changes that are not saved. If you close now, what you typed will be lost.',
+    discard: 'Discard changes',
+    keepEditing: 'Keep editing',
   },
 };
 

@@ -1,18 +1,11 @@
-import {
-  Checkbox,
-  Fieldset,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Fieldset, Group, MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomField } from '../../src-main/contract';
+import { CUSTOM_TEXT_MAX, type CustomField } from '../../src-main/contract';
 import { customFormValue, type CustomFormValue, type CustomFormValues } from '../lib/custom-fields';
+import { lengthLimitProps } from '../lib/forms';
 import { DateField } from './DateField';
+import { NumberField, type TypedNumber } from './NumberField';
 
 /**
  * The part of a Mantine form these inputs use: values under `custom` (start it as `{}` or the
@@ -22,6 +15,7 @@ export interface CustomFieldsForm {
   values: { custom: CustomFormValues };
   errors: Record<string, ReactNode>;
   setFieldValue(path: string, value: CustomFormValue): void;
+  validateField(path: string): unknown;
 }
 
 /** A choice's options, with the value the record holds even if that option has since been removed. */
@@ -42,16 +36,29 @@ export function CustomFieldInputs({ form, fields }: { form: CustomFieldsForm; fi
     const path = `custom.${f.id}`;
     const value = customFormValue(f, form.values.custom);
     const set = (v: CustomFormValue) => form.setFieldValue(path, v);
-    const common = { label: f.label, withAsterisk: f.required, error: form.errors[path] };
+    const common = {
+      label: f.label,
+      withAsterisk: f.required,
+      error: form.errors[path],
+      onBlur: () => form.validateField(path),
+    };
     switch (f.type) {
       case 'text':
-        return <TextInput {...common} value={value as string} onChange={(e) => set(e.currentTarget.value)} />;
+        return (
+          <TextInput
+            {...common}
+            {...lengthLimitProps(CUSTOM_TEXT_MAX, value)}
+            value={value as string}
+            onChange={(e) => set(e.currentTarget.value)}
+          />
+        );
       case 'number':
-        return <NumberInput {...common} value={value as number | ''} onChange={(v) => set(v)} />;
+        return <NumberField {...common} value={value as TypedNumber} onChange={(v) => set(v)} />;
       case 'date':
         return (
           <DateField
             {...common}
+            keepTyped
             value={value as string}
             onChange={(d) => set(d ?? '')}
             clearable={!f.required}

@@ -7,6 +7,7 @@ import {
 } from '@mantine/dates';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoDate } from '../../src-main/contract';
 
@@ -68,18 +69,27 @@ export interface DateFieldProps extends Omit<
   DateInputProps,
   'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'dateParser'
 > {
-  /** `YYYY-MM-DD`; null or '' is no date. */
+  /** `YYYY-MM-DD`; null or '' is no date; with `keepTyped`, a text that is not a date yet. */
   value: string | null;
   onChange: (value: string | null) => void;
+  /**
+   * A form field: what was typed stays on screen until it is fixed, and a text that is not a
+   * date is handed on as typed, so the form's schema refuses it with the reason beside the field.
+   * Without it (a filter), leaving the field puts back the last date it held.
+   */
+  keepTyped?: boolean;
 }
 
 /**
  * A date, shown and typed as 2026-11-22 in every language, with a calendar in the app's language
- * (the DatesProvider in App). Set `clearable` when the date is optional.
+ * (the DatesProvider in App). Set `clearable` when the date is optional. Esc while the calendar
+ * is open closes only the calendar (not the dialog or the form around it).
  */
-export function DateField({ value, onChange, ...props }: DateFieldProps) {
+export function DateField({ value, onChange, keepTyped = false, popoverProps, ...props }: DateFieldProps) {
   const { t } = useTranslation();
   const calendar = useCalendarText();
+  const [calendarOpen, setCalendarOpen] = useState(false);
+  const date = value && parseTypedDate(value) === value ? value : null;
   return (
     <DateInput
       placeholder={t('dates.datePlaceholder')}
@@ -87,8 +97,24 @@ export function DateField({ value, onChange, ...props }: DateFieldProps) {
       {...props}
       valueFormat={DATE_FORMAT}
       dateParser={parseTypedDate}
-      value={value || null}
+      value={date}
       onChange={(v) => onChange(v ? v.slice(0, 10) : null)}
+      fixOnBlur={!keepTyped}
+      onInput={
+        keepTyped
+          ? (e) => {
+              const text = e.currentTarget.value;
+              onChange(text.trim() === '' ? null : (parseTypedDate(text) ?? text));
+            }
+          : undefined
+      }
+      popoverProps={{
+        ...popoverProps,
+        onOpen: () => setCalendarOpen(true),
+        onClose: () => setCalendarOpen(false),
+      }}
+      // Mantine's dialogs (and FormShell) leave an Esc that carries this to the open calendar.
+      data-mantine-stop-propagation={calendarOpen || undefined}
     />
   );
 }

@@ -1,53 +1,74 @@
-import { ActionIcon, Button, Group, NumberInput, Table, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Table, Text } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { lineAmount, type Line, type LineInput } from '../../src-main/contract';
 import { formatMoney } from '../lib/money';
 import { MoneyInput } from './MoneyInput';
+import { NumberField, numberOr, type TypedNumber } from './NumberField';
 import { RecordSelect } from './RecordSelect';
 
-/** One line as a form holds it. `productName` labels a product that is already on the line. */
+/**
+ * One line as a form holds it: numbers as typed (see NumberField). `productName` labels a
+ * product that is already on the line.
+ */
 export interface LineDraft {
   productId: number | null;
   productName?: string | null;
-  quantity: number;
-  unitPrice: number;
-  discount: number;
+  quantity: TypedNumber;
+  unitPrice: TypedNumber;
+  discount: TypedNumber;
 }
 
-export const linesTotal = (lines: LineDraft[]) =>
-  lines.reduce(
-    (sum, l) => sum + (l.productId ? lineAmount(l.quantity || 0, l.unitPrice || 0, l.discount || 0) : 0),
-    0,
-  );
+/** A line's amount as you type; a cell that is not a number yet counts as 0 until it is fixed. */
+const draftAmount = (l: LineDraft) =>
+  l.productId ? lineAmount(numberOr(l.quantity), numberOr(l.unitPrice), numberOr(l.discount)) : 0;
+
+export const linesTotal = (lines: LineDraft[]) => lines.reduce((sum, l) => sum + draftAmount(l), 0);
+
+type LineField = 'productId' | 'quantity' | 'unitPrice' | 'discount';
 
 /**
  * 明细: product lines edited in place. Choosing a product fills in its list price; amounts and
- * the total follow every keystroke, computed exactly as the main process stores them.
+ * the total follow every keystroke, computed exactly as the main process stores them. A cell's
+ * problem (`errorAt`) shows under that cell; `error` is one about the lines as a whole.
  */
 export function LinesEditor({
   value,
   onChange,
+  errorAt = () => undefined,
+  onCellBlur,
   error,
 }: {
   value: LineDraft[];
   onChange: (lines: LineDraft[]) => void;
-  error?: string;
+  errorAt?: (line: number, field: LineField) => ReactNode;
+  /** A cell was left: the form checks that cell. */
+  onCellBlur?: (line: number, field: LineField) => void;
+  error?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const set = (i: number, patch: Partial<LineDraft>) =>
     onChange(value.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  const cell = (i: number, field: LineField) => ({
+    error: errorAt(i, field),
+    onBlur: () => onCellBlur?.(i, field),
+  });
   return (
     <div>
-      <Table withTableBorder aria-label={t('lines.title')}>
+      <Table
+        withTableBorder
+        aria-label={t('lines.title')}
+        verticalSpacing="xs"
+        style={{ verticalAlign: 'top' }}
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40}>#</Table.Th>
             <Table.Th>{t('lines.product')}</Table.Th>
-            <Table.Th w={120}>{t('lines.quantity')}</Table.Th>
-            <Table.Th w={160}>{t('lines.unitPrice')}</Table.Th>
-            <Table.Th w={120}>{t('lines.discount')}</Table.Th>
+            <Table.Th w={130}>{t('lines.quantity')}</Table.Th>
+            <Table.Th w={170}>{t('lines.unitPrice')}</Table.Th>
+            <Table.Th w={130}>{t('lines.discount')}</Table.Th>
             <Table.Th w={150} ta="right">
               {t('lines.amount')}
             </Table.Th>
@@ -57,7 +78,7 @@ export function LinesEditor({
         <Table.Tbody>
           {value.map((line, i) => (
             <Table.Tr key={i}>
-              <Table.Td>{i + 1}</Table.Td>
+              <Table.Td pt="md">{i + 1}</Table.Td>
               <Table.Td>
                 <RecordSelect
                   source="products"
@@ -69,16 +90,15 @@ export function LinesEditor({
                   // the same stale `value`, so here it only clears (it would undo the price).
                   onChange={(productId) => productId === null && set(i, { productId })}
                   onPick={(p) => set(i, { productId: p.id as number, unitPrice: p.listPrice as number })}
+                  error={errorAt(i, 'productId')}
                 />
               </Table.Td>
               <Table.Td>
-                <NumberInput
+                <NumberField
                   aria-label={t('lines.quantityN', { n: i + 1 })}
                   value={line.quantity}
-                  onChange={(v) => set(i, { quantity: Number(v) || 0 })}
-                  min={0}
-                  decimalScale={3}
-                  hideControls
+                  onChange={(quantity) => set(i, { quantity })}
+                  {...cell(i, 'quantity')}
                 />
               </Table.Td>
               <Table.Td>
@@ -86,32 +106,26 @@ export function LinesEditor({
                   aria-label={t('lines.unitPriceN', { n: i + 1 })}
                   value={line.unitPrice}
                   onChange={(unitPrice) => set(i, { unitPrice })}
+                  {...cell(i, 'unitPrice')}
                 />
               </Table.Td>
               <Table.Td>
-                <NumberInput
+                <NumberField
                   aria-label={t('lines.discountN', { n: i + 1 })}
                   value={line.discount}
-                  onChange={(v) => set(i, { discount: Number(v) || 0 })}
-                  min={0}
-                  max={100}
-                  decimalScale={2}
-                  suffix="%"
-                  hideControls
+                  onChange={(discount) => set(i, { discount })}
+                  format={(n) => `${n}%`}
+                  {...cell(i, 'discount')}
                 />
               </Table.Td>
-              <Table.Td ta="right">
-                {line.productId
-                  ? formatMoney(
-                      lineAmount(line.quantity || 0, line.unitPrice || 0, line.discount || 0),
-                      i18n.language,
-                    )
-                  : ''}
+              <Table.Td ta="right" pt="md">
+                {line.productId ? formatMoney(draftAmount(line), i18n.language) : ''}
               </Table.Td>
               <Table.Td>
                 <ActionIcon
                   variant="subtle"
                   color="red"
+                  mt={4}
                   aria-label={t('lines.removeN', { n: i + 1 })}
                   onClick={() => onChange(value.filter((_, j) => j !== i))}
                 >
@@ -219,50 +233,50 @@ export const linesToDrafts = (lines: Line[]): LineDraft[] =>
     discount: l.discount,
   }));
 
-/** The editor's drafts → the contract's line input; an empty product stays missing, so the form says 必填. */
+/**
+ * The editor's drafts → the contract's line input. An empty product stays missing (必填), and a
+ * number still being typed goes as its text, so the schema refuses it with its reason.
+ */
 export const draftsToLineInput = (drafts: LineDraft[]): LineInput[] =>
   drafts.map((l) => ({
     productId: l.productId ?? (undefined as unknown as number),
-    quantity: l.quantity,
-    unitPrice: l.unitPrice,
-    discount: l.discount,
+    quantity: l.quantity as number,
+    unitPrice: l.unitPrice as number,
+    discount: l.discount as number,
   }));
 
 /**
- * The lines editor inside a record form whose `lines` field holds drafts: it shows the first
- * problem with the lines as "第 2 行：必填" and forgets those problems once the lines change.
+ * The lines editor inside a record form whose `lines` field holds drafts: each cell's problem
+ * (`lines.1.quantity`) under that cell, checked when the cell is left and on save.
  */
 export function FormLinesEditor({
   form,
 }: {
   form: {
     values: { lines: LineDraft[] };
-    errors: Record<string, unknown>;
+    errors: Record<string, ReactNode>;
     setFieldValue: (path: 'lines', value: LineDraft[]) => void;
-    setErrors: (errors: Record<string, ReactNode>) => void;
+    clearFieldError: (path: string) => void;
+    validateField: (path: string) => unknown;
   };
 }) {
-  const { t } = useTranslation();
-  let error: string | undefined;
-  for (const [path, e] of Object.entries(form.errors)) {
-    if (!e || !path.startsWith('lines')) continue;
-    const n = /^lines\.(\d+)/.exec(path)?.[1];
-    error = n === undefined ? String(e) : t('lines.lineError', { n: Number(n) + 1, reason: String(e) });
-    break;
-  }
   return (
     <LinesEditor
       value={form.values.lines}
       onChange={(lines) => {
+        const before = form.values.lines;
         form.setFieldValue('lines', lines);
-        form.setErrors(
-          Object.fromEntries(Object.entries(form.errors).filter(([k]) => !k.startsWith('lines'))) as Record<
-            string,
-            ReactNode
-          >,
-        );
+        // A cell that changed, or every cell once lines are added or removed, drops its old problem.
+        for (const path of Object.keys(form.errors)) {
+          const [, i, field] = path.split('.') as [string, string, keyof LineDraft];
+          if (!path.startsWith('lines.')) continue;
+          if (lines.length !== before.length || lines[+i]?.[field] !== before[+i]?.[field])
+            form.clearFieldError(path);
+        }
       }}
-      error={error}
+      errorAt={(i, field) => form.errors[`lines.${i}.${field}`]}
+      onCellBlur={(i, field) => form.validateField(`lines.${i}.${field}`)}
+      error={form.errors.lines}
     />
   );
 }

@@ -1,26 +1,12 @@
-import { NumberInput, type NumberInputProps } from '@mantine/core';
-import { toCents, toYuan } from '../lib/money';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../lib/money';
+import { NumberField, type NumberFieldProps } from './NumberField';
 
-/** A yuan amount with two decimals; the value in and out is cents. */
-export function MoneyInput({
-  value,
-  onChange,
-  ...props
-}: Omit<NumberInputProps, 'value' | 'onChange'> & {
-  value: number | null;
-  onChange: (cents: number) => void;
-}) {
-  return (
-    <NumberInput
-      {...props}
-      value={value == null ? '' : toYuan(value)}
-      onChange={(v) => onChange(toCents(v))}
-      min={0}
-      decimalScale={2}
-      fixedDecimalScale
-      thousandSeparator=","
-      prefix="¥"
-      hideControls
-    />
-  );
+/**
+ * A yuan amount typed as text (¥1,280.50, 1280.5 or １２８０); the value in and out is cents, or
+ * the text as typed while it is not an amount (see NumberField).
+ */
+export function MoneyInput(props: Omit<NumberFieldProps, 'scale' | 'format'>) {
+  const { i18n } = useTranslation();
+  return <NumberField {...props} scale={100} format={(cents) => formatMoney(cents, i18n.language)} />;
 }

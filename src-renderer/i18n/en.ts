@@ -200,6 +200,12 @@ export const en: Messages = {
     },
     title: 'Not done',
   },
+  leave: {
+    title: 'Unsaved changes',
+    text: 'Save before leaving? If you don’t, what you typed will be lost.',
+    discard: 'Discard changes',
+    keepEditing: 'Keep editing',
+  },
   lines: {
     title: 'Lines',
     product: 'Product',
@@ -215,7 +221,6 @@ export const en: Messages = {
     removeN: 'Remove line {{n}}',
     add: 'Add line',
     total: 'Total',
-    lineError: 'Line {{n}}: {{reason}}',
   },
   dates: {
     datePlaceholder: 'YYYY-MM-DD',

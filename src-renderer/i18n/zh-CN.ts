@@ -198,6 +198,12 @@ export const zhCN = {
     },
     title: '操作未完成',
   },
+  leave: {
+    title: '有尚未保存的修改',
+    text: '离开前要保存吗？如果不保存，刚才输入的内容将会丢失。',
+    discard: '放弃修改',
+    keepEditing: '继续编辑',
+  },
   lines: {
     title: '明细',
     product: '产品',
@@ -213,7 +219,6 @@ export const zhCN = {
     removeN: '删除第 {{n}} 行',
     add: '增加明细',
     total: '合计',
-    lineError: '第 {{n}} 行：{{reason}}',
   },
   dates: {
     datePlaceholder: '年-月-日',

@@ -105,14 +105,14 @@ export function validateCustom(
       (f.type === 'select' && !f.options.includes(String(v))) ||
       (f.type === 'multiselect' && !(v as string[]).every((o) => f.options.includes(o)));
     if (bad) {
-      errors[path] = reasonText(t, {
-        reason:
-          f.type === 'select' || f.type === 'multiselect'
-            ? 'invalid_value'
-            : f.type === 'date'
-              ? 'invalid_format'
-              : 'invalid_type',
-      });
+      errors[path] = reasonText(
+        t,
+        f.type === 'select' || f.type === 'multiselect'
+          ? { reason: 'invalid_value' }
+          : f.type === 'date'
+            ? { reason: 'invalid_format', params: { format: 'date' } }
+            : { reason: 'invalid_type', params: { format: 'number' } },
+      );
     } else if (f.type === 'text' && String(v).length > CUSTOM_TEXT_MAX) {
       errors[path] = reasonText(t, { reason: 'too_long', limit: CUSTOM_TEXT_MAX });
     }

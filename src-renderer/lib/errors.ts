@@ -13,7 +13,7 @@ export function reasonText(t: TFunction, error: Pick<AppErrorData, 'reason' | 'l
   return t(`validation.${error.reason ?? 'invalid_format'}`, {
     ...error.params,
     limit: error.limit,
-    context: error.params?.format,
+    context: error.params?.format === undefined ? undefined : String(error.params.format),
   });
 }
 

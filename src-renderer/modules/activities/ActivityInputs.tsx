@@ -13,6 +13,7 @@ import {
 import { DateField, DateTimeField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
 import { schemaValidator, showSaveError } from '../../lib/errors';
+import { dateFieldProps, recordFormOptions } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/queries';
 
 /** A 行动 as the form holds it: empty text as '', no reference as null. */
@@ -85,6 +86,7 @@ export function useActivityForm(activity?: Activity, preset?: Partial<ActivityFo
   return useForm<ActivityFormValues>({
     initialValues: activity ? activityToValues(activity) : emptyActivityValues(preset),
     validate: (values) => validate(toActivityInput(values)),
+    ...recordFormOptions(activityCreateInput),
   });
 }
 
@@ -197,13 +199,7 @@ export function ActivityInputs({
           onChange={(d) => form.setFieldValue('occurredAt', d ?? '')}
           error={form.errors.occurredAt}
         />
-        <DateField
-          label={label('nextFollowUp')}
-          value={form.values.nextFollowUp}
-          onChange={(d) => form.setFieldValue('nextFollowUp', d ?? '')}
-          error={form.errors.nextFollowUp}
-          clearable
-        />
+        <DateField label={label('nextFollowUp')} clearable {...dateFieldProps(form, 'nextFollowUp')} />
       </SimpleGrid>
       <TextInput label={label('subject')} withAsterisk data-autofocus {...form.getInputProps('subject')} />
       <Textarea

@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Modal,
-  Stack,
-  Text,
-  ThemeIcon,
-  Timeline,
-} from '@mantine/core';
+import { Anchor, Button, Center, Group, Loader, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBulb,
@@ -30,6 +19,7 @@ import { call } from '../../api';
 import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
+import { FormDialog } from '../../components/FormDialog';
 import { ActivityInputs, useActivityForm, useSaveActivity } from './ActivityInputs';
 import { activityTypeMeta, formatLocalDateTime } from './activityMeta';
 
@@ -162,32 +152,28 @@ export function CustomerTimelineTab({ customer }: { customer: Customer }) {
         </Group>
       )}
 
-      <Modal opened={logging} onClose={logModal.close} title={t('activities.log')} size="xl">
-        {/* Mounted only while open: each time it starts from an empty form. */}
-        {logging && <LogActivityForm customer={customer} onDone={logModal.close} />}
-      </Modal>
+      {/* Mounted only while open: each time it starts from an empty form. */}
+      {logging && <LogActivityDialog customer={customer} onDone={logModal.close} />}
     </Stack>
   );
 }
 
 /** 记录行动 for one customer, without leaving its page. */
-function LogActivityForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
+function LogActivityDialog({ customer, onDone }: { customer: Customer; onDone: () => void }) {
   const { t } = useTranslation();
   const form = useActivityForm(undefined, { customerId: customer.id });
   const { save, saving } = useSaveActivity();
   return (
-    <form onSubmit={form.onSubmit((values) => save(values, form, onDone))}>
-      <Stack>
-        <ActivityInputs form={form} labels={{ customer: customer.name }} lockCustomer />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('actions.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormDialog
+      opened
+      onClose={onDone}
+      title={t('activities.log')}
+      size="xl"
+      form={form}
+      onSubmit={form.onSubmit((values) => save(values, form, onDone))}
+      saving={saving}
+    >
+      <ActivityInputs form={form} labels={{ customer: customer.name }} lockCustomer />
+    </FormDialog>
   );
 }

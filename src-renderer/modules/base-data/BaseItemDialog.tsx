@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -8,22 +8,27 @@ import {
   type BaseItem,
   type BaseKind,
 } from '../../../src-main/contract';
+import { FormDialog } from '../../components/FormDialog';
+import { NumberField, type TypedNumber } from '../../components/NumberField';
 import { baseName } from '../../lib/base-data';
 import { schemaValidator, showSaveError } from '../../lib/errors';
+import { recordFormOptions } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/queries';
 
 interface Values {
   nameZh: string;
   nameEn: string;
-  /** '' while the box is empty (NumberInput's empty value). */
-  probability: number | '';
+  /** '' while the box is empty; the text as typed while it is not a number. */
+  probability: TypedNumber;
 }
 
 /** What the form sends: the probability only for a stage, and null when it is left empty. */
 const toInput = (kind: BaseKind, v: Values) => ({
   nameZh: v.nameZh,
   nameEn: v.nameEn,
-  ...(kind === 'opportunity_stage' ? { probability: v.probability === '' ? null : v.probability } : {}),
+  ...(kind === 'opportunity_stage'
+    ? { probability: v.probability === '' ? null : (v.probability as number) }
+    : {}),
 });
 
 /** 增加 (no `item`) or 修改 (rename, stage probability) one entry of a list, in a dialog. */
@@ -54,6 +59,7 @@ export function BaseItemDialog({
       item
         ? validateUpdate({ id: item.id, ...toInput(kind, v) })
         : validateCreate({ kind, ...toInput(kind, v) }),
+    ...recordFormOptions(baseDataCreateInput),
   });
 
   const submit = form.onSubmit((v) => {
@@ -74,7 +80,7 @@ export function BaseItemDialog({
   });
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={
@@ -82,42 +88,29 @@ export function BaseItemDialog({
           ? t('baseData.editTitle', { list, name: baseName(item, i18n.language) })
           : t('baseData.addTitle', { list })
       }
+      form={form}
+      onSubmit={submit}
+      saving={create.isPending || update.isPending}
     >
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput
-            label={t('baseData.fields.nameZh')}
-            withAsterisk
-            data-autofocus
-            {...form.getInputProps('nameZh')}
-          />
-          <TextInput label={t('baseData.fields.nameEn')} {...form.getInputProps('nameEn')} />
-          {kind === 'opportunity_stage' && (
-            <NumberInput
-              label={t('baseData.fields.probability')}
-              min={0}
-              max={100}
-              allowDecimal={false}
-              allowNegative={false}
-              suffix="%"
-              {...form.getInputProps('probability')}
-            />
-          )}
-          {item && (
-            <Text size="sm" c="dimmed">
-              {t('baseData.renameNote')}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('baseData.fields.nameZh')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('nameZh')}
+      />
+      <TextInput label={t('baseData.fields.nameEn')} {...form.getInputProps('nameEn')} />
+      {kind === 'opportunity_stage' && (
+        <NumberField
+          label={t('baseData.fields.probability')}
+          format={(n) => `${n}%`}
+          {...form.getInputProps('probability')}
+        />
+      )}
+      {item && (
+        <Text size="sm" c="dimmed">
+          {t('baseData.renameNote')}
+        </Text>
+      )}
+    </FormDialog>
   );
 }

@@ -2,10 +2,12 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Contact } from '../../../src-main/contract';
+import { contactCreateInput, type Contact } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
 import { useCustomFields } from '../../lib/custom-fields';
 import { showSaveError } from '../../lib/errors';
+import { recordFormOptions } from '../../lib/forms';
+import { useFormGuard } from '../../lib/leave-guard';
 import { useChannelMutation } from '../../lib/queries';
 import {
   ContactInputs,
@@ -26,14 +28,16 @@ export function ContactForm({ contact }: { contact?: Contact }) {
   const form = useForm<ContactFormValues>({
     initialValues: contact ? contactToValues(contact) : emptyContactValues(),
     validate: contactValidator(t, customFields),
+    ...recordFormOptions(contactCreateInput),
   });
+  const guard = useFormGuard(form);
 
   const done = (saved: Contact) => {
     notifications.show({
       color: 'green',
       message: t(contact ? 'contacts.updated' : 'contacts.created', { name: saved.name }),
     });
-    void navigate(`/contacts/${saved.id}`);
+    guard.leave(`/contacts/${saved.id}`);
   };
   const submit = form.onSubmit((values) => {
     const handlers = { onSuccess: done, onError: (err: Error) => showSaveError(t, err, form) };
@@ -48,6 +52,7 @@ export function ContactForm({ contact }: { contact?: Contact }) {
       onSubmit={submit}
       onCancel={() => void navigate(contact ? `/contacts/${contact.id}` : '/contacts')}
       saving={create.isPending || update.isPending}
+      guard={guard}
     >
       <ContactInputs form={form} customFields={customFields} customerLabel={contact?.customerName} />
     </FormShell>

@@ -19,6 +19,7 @@ import {
   type CustomFormValues,
 } from '../../lib/custom-fields';
 import { schemaValidator } from '../../lib/errors';
+import { dateFieldProps } from '../../lib/forms';
 
 const textFields = [
   'name',
@@ -149,13 +150,7 @@ export function ContactInputs({
           />
           {text('title')}
           {text('department')}
-          <DateField
-            label={label('birthday')}
-            value={form.values.birthday}
-            onChange={(d) => form.setFieldValue('birthday', d ?? '')}
-            error={form.errors.birthday}
-            clearable
-          />
+          <DateField label={label('birthday')} clearable {...dateFieldProps(form, 'birthday')} />
         </SimpleGrid>
         <Group mt="md" gap="xl">
           <Checkbox label={label('isPrimary')} {...form.getInputProps('isPrimary', { type: 'checkbox' })} />

@@ -1,14 +1,16 @@
-import { Anchor, Badge, Button, Group, Modal, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Customer } from '../../../src-main/contract';
+import { contactCreateInput, type Customer } from '../../../src-main/contract';
 import { CustomerRecordsTab } from '../../components/CustomerRecordsTab';
+import { FormDialog } from '../../components/FormDialog';
 import { useCustomFields } from '../../lib/custom-fields';
 import { showSaveError } from '../../lib/errors';
+import { recordFormOptions } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/queries';
 import {
   ContactInputs,
@@ -34,6 +36,7 @@ function AddContactModal({
   const form = useForm<ContactFormValues>({
     initialValues: emptyContactValues(customer.id),
     validate: contactValidator(t, customFields),
+    ...recordFormOptions(contactCreateInput),
   });
   const close = () => {
     form.reset();
@@ -49,19 +52,17 @@ function AddContactModal({
     }),
   );
   return (
-    <Modal opened={opened} onClose={close} title={`${t('contacts.add')} · ${customer.name}`} size="xl">
-      <form onSubmit={submit}>
-        <ContactInputs form={form} customFields={customFields} hideCustomer />
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('actions.save')}
-          </Button>
-        </Group>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={`${t('contacts.add')} · ${customer.name}`}
+      size="xl"
+      form={form}
+      onSubmit={submit}
+      saving={create.isPending}
+    >
+      <ContactInputs form={form} customFields={customFields} hideCustomer />
+    </FormDialog>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Checkbox, Select, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,9 @@ import {
   type CustomFieldEntity,
   type CustomFieldType,
 } from '../../../src-main/contract';
+import { FormDialog } from '../../components/FormDialog';
 import { schemaValidator, showSaveError } from '../../lib/errors';
+import { recordFormOptions } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/queries';
 
 interface Values {
@@ -61,6 +63,7 @@ export function CustomFieldDialog({
         : validateCreate({ entity, type: v.type, ...toInput(v) })),
       ...(hasOptions(v.type) && v.options.length === 0 ? { options: t('customFields.optionsRequired') } : {}),
     }),
+    ...recordFormOptions(field ? customFieldUpdateInput : customFieldCreateInput),
   });
 
   const submit = form.onSubmit((v) => {
@@ -79,7 +82,7 @@ export function CustomFieldDialog({
   });
 
   return (
-    <Modal
+    <FormDialog
       opened
       onClose={onClose}
       title={
@@ -87,55 +90,46 @@ export function CustomFieldDialog({
           ? t('customFields.editTitle', { entity: entityName, label: field.label })
           : t('customFields.addTitle', { entity: entityName })
       }
+      form={form}
+      onSubmit={submit}
+      saving={create.isPending || update.isPending}
     >
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput
-            label={t('customFields.fields.label')}
-            withAsterisk
-            data-autofocus
-            {...form.getInputProps('label')}
-          />
-          <Select
-            label={t('customFields.fields.type')}
-            data={customFieldTypes.map((type) => ({ value: type, label: t(`customFields.types.${type}`) }))}
-            value={form.values.type}
-            onChange={(v) => v && form.setFieldValue('type', v as CustomFieldType)}
-            allowDeselect={false}
-            disabled={!!field}
-            description={t('customFields.typeFixed')}
-            error={form.errors.type}
-          />
-          {hasOptions(form.values.type) && (
-            <TagsInput
-              label={t('customFields.fields.options')}
-              description={t('customFields.optionsHint')}
-              withAsterisk
-              splitChars={[',', '，', '、']}
-              clearable
-              {...form.getInputProps('options')}
-            />
-          )}
-          <Checkbox
-            label={t('customFields.fields.required')}
-            description={t('customFields.requiredHint')}
-            {...form.getInputProps('required', { type: 'checkbox' })}
-          />
-          <Checkbox
-            label={t('customFields.fields.showInList')}
-            description={t('customFields.showInListHint', { entity: entityName })}
-            {...form.getInputProps('showInList', { type: 'checkbox' })}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('customFields.fields.label')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('label')}
+      />
+      <Select
+        label={t('customFields.fields.type')}
+        data={customFieldTypes.map((type) => ({ value: type, label: t(`customFields.types.${type}`) }))}
+        value={form.values.type}
+        onChange={(v) => v && form.setFieldValue('type', v as CustomFieldType)}
+        allowDeselect={false}
+        disabled={!!field}
+        description={t('customFields.typeFixed')}
+        error={form.errors.type}
+      />
+      {hasOptions(form.values.type) && (
+        <TagsInput
+          label={t('customFields.fields.options')}
+          description={t('customFields.optionsHint')}
+          withAsterisk
+          splitChars={[',', '，', '、']}
+          clearable
+          {...form.getInputProps('options')}
+        />
+      )}
+      <Checkbox
+        label={t('customFields.fields.required')}
+        description={t('customFields.requiredHint')}
+        {...form.getInputProps('required', { type: 'checkbox' })}
+      />
+      <Checkbox
+        label={t('customFields.fields.showInList')}
+        description={t('customFields.showInListHint', { entity: entityName })}
+        {...form.getInputProps('showInList', { type: 'checkbox' })}
+      />
+    </FormDialog>
   );
 }

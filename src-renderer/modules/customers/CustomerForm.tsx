@@ -6,6 +6,8 @@ import { customerCreateInput, type Customer } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
 import { customInput, useCustomFields, validateCustom } from '../../lib/custom-fields';
 import { schemaValidator, showSaveError } from '../../lib/errors';
+import { recordFormOptions } from '../../lib/forms';
+import { useFormGuard } from '../../lib/leave-guard';
 import { useChannelMutation } from '../../lib/queries';
 import {
   CustomerInputs,
@@ -32,7 +34,9 @@ export function CustomerForm({ customer }: { customer?: Customer }) {
       ...validate(toInput(values)),
       ...validateCustom(customFields, values.custom, t),
     }),
+    ...recordFormOptions(customerCreateInput),
   });
+  const guard = useFormGuard(form);
 
   const done = (saved: Customer) => {
     notifications.show({
@@ -41,7 +45,7 @@ export function CustomerForm({ customer }: { customer?: Customer }) {
         ? t('customers.updated', { name: saved.name })
         : t('customers.created', { name: saved.name, code: saved.code }),
     });
-    void navigate(`/customers/${saved.id}`);
+    guard.leave(`/customers/${saved.id}`);
   };
   const submit = form.onSubmit((values) => {
     const handlers = { onSuccess: done, onError: (err: Error) => showSaveError(t, err, form) };
@@ -56,6 +60,7 @@ export function CustomerForm({ customer }: { customer?: Customer }) {
       onSubmit={submit}
       onCancel={() => void navigate(customer ? `/customers/${customer.id}` : '/customers')}
       saving={create.isPending || update.isPending}
+      guard={guard}
     >
       <CustomerInputs form={form} customFields={customFields} />
     </FormShell>

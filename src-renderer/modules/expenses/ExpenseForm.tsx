@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Expense } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
+import { useFormGuard } from '../../lib/leave-guard';
 import { ExpenseInputs, useExpenseForm, useSaveExpense, type ExpenseFormValues } from './ExpenseInputs';
 import { useExpenseItem } from './useExpenseItem';
 
@@ -22,6 +23,7 @@ export function ExpenseForm({ expense, preset = {} }: { expense?: Expense; prese
     : { customerId: customer?.id ?? null };
   const form = useExpenseForm(expense, presetValues);
   const { save, saving } = useSaveExpense(expense);
+  const guard = useFormGuard(form);
 
   const back = expense
     ? `/expenses/${expense.id}`
@@ -34,10 +36,11 @@ export function ExpenseForm({ expense, preset = {} }: { expense?: Expense; prese
     <FormShell
       title={expense ? t('expenses.editTitle', { item: item(expense) }) : t('expenses.add')}
       onSubmit={form.onSubmit((values) =>
-        save(values, form, (saved) => void navigate(`/expenses/${saved.id}`)),
+        save(values, form, (saved) => guard.leave(`/expenses/${saved.id}`)),
       )}
       onCancel={() => void navigate(back)}
       saving={saving}
+      guard={guard}
     >
       <ExpenseInputs
         form={form}

@@ -12,17 +12,19 @@ import {
 } from '../../../src-main/contract';
 import { DateField } from '../../components/DateField';
 import { MoneyInput } from '../../components/MoneyInput';
+import type { TypedNumber } from '../../components/NumberField';
 import { RecordSelect } from '../../components/RecordSelect';
 import { useBaseLookup } from '../../lib/base-data';
 import { schemaValidator, showSaveError } from '../../lib/errors';
+import { dateFieldProps, recordFormOptions } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/queries';
 import { useExpenseItem } from './useExpenseItem';
 
-/** A 费用 as the form holds it: no choice as null, text as '', the date as YYYY-MM-DD. */
+/** A 费用 as the form holds it: no choice as null, text as '', the date and amount as typed. */
 export interface ExpenseFormValues {
   expenseDate: string;
   categoryId: number | null;
-  amount: number | null;
+  amount: TypedNumber;
   customerId: number | null;
   opportunityId: number | null;
   description: string;
@@ -40,7 +42,7 @@ export function emptyExpenseValues(preset: Partial<ExpenseFormValues> = {}): Exp
   return {
     expenseDate: dayjs().format('YYYY-MM-DD'),
     categoryId: null,
-    amount: null,
+    amount: '',
     customerId: null,
     opportunityId: null,
     description: '',
@@ -70,7 +72,7 @@ export function toExpenseInput(v: ExpenseFormValues): ExpenseCreateInput {
   return {
     ...rest,
     ...(categoryId != null && { categoryId }),
-    ...(amount != null && { amount }),
+    ...(amount !== '' && { amount }),
   } as ExpenseCreateInput;
 }
 
@@ -80,14 +82,8 @@ export function useExpenseForm(expense?: Expense, preset?: Partial<ExpenseFormVa
   const validate = schemaValidator<ExpenseCreateInput>(expenseCreateInput, t);
   return useForm<ExpenseFormValues>({
     initialValues: expense ? expenseToValues(expense) : emptyExpenseValues(preset),
-    validate: (values) => {
-      const errors = validate(toExpenseInput(values));
-      // "格式不正确" says nothing about a zero amount: say what is wanted.
-      if (errors.amount && values.amount != null && values.amount <= 0) {
-        errors.amount = t('expenses.amountPositive');
-      }
-      return errors;
-    },
+    validate: (values) => validate(toExpenseInput(values)),
+    ...recordFormOptions(expenseCreateInput),
   });
 }
 
@@ -155,13 +151,7 @@ export function ExpenseInputs({
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <DateField
-          label={label('expenseDate')}
-          withAsterisk
-          value={values.expenseDate}
-          onChange={(d) => form.setFieldValue('expenseDate', d ?? '')}
-          error={form.errors.expenseDate}
-        />
+        <DateField label={label('expenseDate')} withAsterisk {...dateFieldProps(form, 'expenseDate')} />
         <Select
           label={label('categoryId')}
           withAsterisk
@@ -172,13 +162,7 @@ export function ExpenseInputs({
           error={form.errors.categoryId}
           allowDeselect={false}
         />
-        <MoneyInput
-          label={label('amount')}
-          withAsterisk
-          value={values.amount}
-          onChange={(cents) => form.setFieldValue('amount', cents)}
-          error={form.errors.amount}
-        />
+        <MoneyInput label={label('amount')} withAsterisk {...form.getInputProps('amount')} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <RecordSelect

@@ -30,7 +30,6 @@ export const zh = {
   filterOwner: '业务员',
   filterDateFrom: '日期从',
   filterDateTo: '日期至',
-  amountPositive: '金额必须大于 0',
   customerFromOpportunity: '不选客户时，按所选机会的客户记账',
   tab: '费用',
   fields: {
@@ -76,7 +75,6 @@ export const en: typeof zh = {
   filterOwner: 'Sales rep',
   filterDateFrom: 'Date from',
   filterDateTo: 'Date to',
-  amountPositive: 'The amount must be more than zero',
   customerFromOpportunity: "Without a customer, the expense goes to the opportunity's customer",
   tab: 'Expenses',
   fields: {

@@ -1,11 +1,13 @@
-import { Button, Group, Input, Modal, Rating, Stack, Text, Textarea } from '@mantine/core';
+import { Group, Input, Rating, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { feedbackCloseInput, type ChannelInput, type Feedback } from '../../../src-main/contract';
 import { DateField } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
 import { schemaValidator, showSaveError } from '../../lib/errors';
+import { dateFieldProps, recordFormOptions } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/queries';
 
 interface CloseValues {
@@ -46,6 +48,7 @@ export function CloseFeedbackDialog({
   const form = useForm<CloseValues>({
     initialValues: { result: '', satisfaction: 0, closedDate: dayjs().format('YYYY-MM-DD') },
     validate: (values) => validate(closeInput(feedback, values)),
+    ...recordFormOptions(feedbackCloseInput),
   });
   const stars = form.values.satisfaction;
 
@@ -60,71 +63,62 @@ export function CloseFeedbackDialog({
   );
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={t('feedback.close.title', { code: feedback.code })}
       size="lg"
+      form={form}
+      onSubmit={submit}
+      saving={close.isPending}
+      submitLabel={t('feedback.close.confirm')}
+      submitColor="green"
     >
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {t('feedback.close.intro')}
-          </Text>
-          <Textarea
-            label={t('feedback.fields.result')}
-            withAsterisk
-            autosize
-            minRows={3}
-            maxRows={10}
-            data-autofocus
-            {...form.getInputProps('result')}
+      <Text size="sm" c="dimmed">
+        {t('feedback.close.intro')}
+      </Text>
+      <Textarea
+        label={t('feedback.fields.result')}
+        withAsterisk
+        autosize
+        minRows={3}
+        maxRows={10}
+        data-autofocus
+        {...form.getInputProps('result')}
+      />
+      <Input.Wrapper
+        labelElement="div"
+        label={t('feedback.fields.satisfaction')}
+        withAsterisk
+        error={form.errors.satisfaction}
+      >
+        <Group
+          gap="sm"
+          mt={4}
+          // Enter on a star chooses it (the Rating does that); it must not also send the form.
+          onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+        >
+          <Rating
+            role="radiogroup"
+            aria-label={t('feedback.fields.satisfaction')}
+            size="lg"
+            value={stars}
+            onChange={(v) => form.setFieldValue('satisfaction', v)}
+            getSymbolLabel={(v) => t('feedback.satisfactionStar', { count: v })}
           />
-          <Input.Wrapper
-            labelElement="div"
-            label={t('feedback.fields.satisfaction')}
-            withAsterisk
-            error={form.errors.satisfaction}
-          >
-            <Group
-              gap="sm"
-              mt={4}
-              // Enter on a star chooses it (the Rating does that); it must not also send the form.
-              onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
-            >
-              <Rating
-                role="radiogroup"
-                aria-label={t('feedback.fields.satisfaction')}
-                size="lg"
-                value={stars}
-                onChange={(v) => form.setFieldValue('satisfaction', v)}
-                getSymbolLabel={(v) => t('feedback.satisfactionStar', { count: v })}
-              />
-              {stars > 0 && (
-                <Text size="sm" aria-live="polite">
-                  {t(`feedback.satisfactionLevels.${stars}`)}
-                </Text>
-              )}
-            </Group>
-          </Input.Wrapper>
-          <DateField
-            label={t('feedback.fields.closedDate')}
-            minDate={feedback.receivedDate}
-            value={form.values.closedDate}
-            onChange={(d) => form.setFieldValue('closedDate', d ?? '')}
-            error={form.errors.closedDate}
-            clearable
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" color="green" loading={close.isPending}>
-              {t('feedback.close.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          {stars > 0 && (
+            <Text size="sm" aria-live="polite">
+              {t(`feedback.satisfactionLevels.${stars}`)}
+            </Text>
+          )}
+        </Group>
+      </Input.Wrapper>
+      <DateField
+        label={t('feedback.fields.closedDate')}
+        minDate={feedback.receivedDate}
+        clearable
+        {...dateFieldProps(form, 'closedDate')}
+      />
+    </FormDialog>
   );
 }

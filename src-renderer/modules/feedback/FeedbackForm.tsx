@@ -2,9 +2,11 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Feedback } from '../../../src-main/contract';
+import { feedbackCreateInput, type Feedback } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
 import { showSaveError } from '../../lib/errors';
+import { recordFormOptions } from '../../lib/forms';
+import { useFormGuard } from '../../lib/leave-guard';
 import { useChannelMutation } from '../../lib/queries';
 import {
   FeedbackInputs,
@@ -33,14 +35,16 @@ export function FeedbackForm({
   const form = useForm<FeedbackFormValues>({
     initialValues: feedback ? feedbackToValues(feedback) : emptyFeedbackValues(customer?.id ?? null),
     validate: feedbackValidator(t),
+    ...recordFormOptions(feedbackCreateInput),
   });
+  const guard = useFormGuard(form);
 
   const done = (saved: Feedback) => {
     notifications.show({
       color: 'green',
       message: t(feedback ? 'feedback.updated' : 'feedback.created', { code: saved.code }),
     });
-    void navigate(`/feedback/${saved.id}`);
+    guard.leave(`/feedback/${saved.id}`);
   };
   const submit = form.onSubmit((values) => {
     const handlers = { onSuccess: done, onError: (err: Error) => showSaveError(t, err, form) };
@@ -60,6 +64,7 @@ export function FeedbackForm({
       onSubmit={submit}
       onCancel={() => void navigate(back)}
       saving={create.isPending || update.isPending}
+      guard={guard}
     >
       <FeedbackInputs
         form={form}

@@ -14,6 +14,7 @@ import { DateField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
 import { useBaseLookup } from '../../lib/base-data';
 import { schemaValidator } from '../../lib/errors';
+import { dateFieldProps } from '../../lib/forms';
 import { usePriorityOptions } from './meta';
 
 type Priority = Feedback['priority'];
@@ -190,13 +191,7 @@ export function FeedbackInputs({
             error={form.errors.priority}
             allowDeselect={false}
           />
-          <DateField
-            label={label('receivedDate')}
-            withAsterisk
-            value={values.receivedDate}
-            onChange={(d) => form.setFieldValue('receivedDate', d ?? '')}
-            error={form.errors.receivedDate}
-          />
+          <DateField label={label('receivedDate')} withAsterisk {...dateFieldProps(form, 'receivedDate')} />
           <BaseSelect
             kind="sales_rep"
             label={label('handlerId')}

@@ -1,11 +1,13 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Group, Radio, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { opportunityCloseInput, type ChannelInput, type Opportunity } from '../../../src-main/contract';
 import { DateField } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
 import { schemaValidator, showSaveError } from '../../lib/errors';
+import { dateFieldProps } from '../../lib/forms';
 import { formatMoney } from '../../lib/money';
 import { useChannelMutation } from '../../lib/queries';
 
@@ -58,63 +60,50 @@ export function CloseOpportunityDialog({
   );
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={t('opportunities.close.title', { title: opportunity.title })}
       size="lg"
+      form={form}
+      onSubmit={submit}
+      saving={close.isPending}
+      submitLabel={t('opportunities.close.confirm')}
+      submitColor={form.values.outcome === 'won' ? 'green' : 'gray'}
     >
-      <form onSubmit={submit}>
-        <Stack>
-          <Radio.Group label={t('opportunities.close.outcome')} {...form.getInputProps('outcome')}>
-            <Group mt="xs">
-              <Radio value="won" label={t('opportunities.close.won')} />
-              <Radio value="lost" label={t('opportunities.close.lost')} />
-            </Group>
-          </Radio.Group>
-          {form.values.outcome === 'won' ? (
-            <>
-              <DateField
-                label={t('opportunities.close.saleDate')}
-                withAsterisk
-                value={form.values.saleDate}
-                onChange={(d) => form.setFieldValue('saleDate', d ?? '')}
-                error={form.errors.saleDate}
-              />
-              <Alert color="green">
-                <Text size="sm">{t('opportunities.close.wonNote')}</Text>
-                <Text size="sm" c="dimmed">
-                  {t('opportunities.close.wonSummary', {
-                    count: opportunity.lines.length,
-                    total: formatMoney(total, i18n.language),
-                  })}
-                </Text>
-              </Alert>
-            </>
-          ) : (
-            <Textarea
-              label={t('opportunities.close.lostReason')}
-              withAsterisk
-              autosize
-              minRows={3}
-              data-autofocus
-              {...form.getInputProps('lostReason')}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={close.isPending}
-              color={form.values.outcome === 'won' ? 'green' : 'gray'}
-            >
-              {t('opportunities.close.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Radio.Group label={t('opportunities.close.outcome')} {...form.getInputProps('outcome')}>
+        <Group mt="xs">
+          <Radio value="won" label={t('opportunities.close.won')} />
+          <Radio value="lost" label={t('opportunities.close.lost')} />
+        </Group>
+      </Radio.Group>
+      {form.values.outcome === 'won' ? (
+        <>
+          <DateField
+            label={t('opportunities.close.saleDate')}
+            withAsterisk
+            {...dateFieldProps(form, 'saleDate')}
+          />
+          <Alert color="green">
+            <Text size="sm">{t('opportunities.close.wonNote')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('opportunities.close.wonSummary', {
+                count: opportunity.lines.length,
+                total: formatMoney(total, i18n.language),
+              })}
+            </Text>
+          </Alert>
+        </>
+      ) : (
+        <Textarea
+          label={t('opportunities.close.lostReason')}
+          withAsterisk
+          autosize
+          minRows={3}
+          data-autofocus
+          {...form.getInputProps('lostReason')}
+        />
+      )}
+    </FormDialog>
   );
 }

@@ -2,10 +2,12 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Opportunity } from '../../../src-main/contract';
+import { opportunityCreateInput, type Opportunity } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
 import { useCustomFields } from '../../lib/custom-fields';
 import { showSaveError } from '../../lib/errors';
+import { recordFormOptions } from '../../lib/forms';
+import { useFormGuard } from '../../lib/leave-guard';
 import { useChannelMutation } from '../../lib/queries';
 import {
   OpportunityInputs,
@@ -39,7 +41,9 @@ export function OpportunityForm({
       ? opportunityToValues(opportunity)
       : emptyOpportunityValues(customer?.id ?? null, stages.open[0]),
     validate: opportunityValidator(t, customFields),
+    ...recordFormOptions(opportunityCreateInput),
   });
+  const guard = useFormGuard(form);
 
   const done = (saved: Opportunity) => {
     notifications.show({
@@ -48,7 +52,7 @@ export function OpportunityForm({
         ? t('opportunities.updated', { title: saved.title })
         : t('opportunities.created', { title: saved.title, code: saved.code }),
     });
-    void navigate(`/opportunities/${saved.id}`);
+    guard.leave(`/opportunities/${saved.id}`);
   };
   const submit = form.onSubmit((values) => {
     const handlers = { onSuccess: done, onError: (err: Error) => showSaveError(t, err, form) };
@@ -70,6 +74,7 @@ export function OpportunityForm({
       onSubmit={submit}
       onCancel={() => void navigate(back)}
       saving={create.isPending || update.isPending}
+      guard={guard}
     >
       <OpportunityInputs
         form={form}

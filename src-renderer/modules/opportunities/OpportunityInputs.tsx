@@ -1,4 +1,4 @@
-import { Fieldset, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Fieldset, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +11,7 @@ import { CustomerLinesInputs, type CustomerLinesFormProps } from '../../componen
 import { DateField } from '../../components/DateField';
 import { draftsToLineInput, linesToDrafts, linesTotal, type LineDraft } from '../../components/LinesEditor';
 import { MoneyInput } from '../../components/MoneyInput';
+import { NumberField, type TypedNumber } from '../../components/NumberField';
 import { useBaseLookup } from '../../lib/base-data';
 import {
   customInput,
@@ -19,17 +20,21 @@ import {
   type CustomFormValues,
 } from '../../lib/custom-fields';
 import { schemaValidator } from '../../lib/errors';
+import { dateFieldProps } from '../../lib/forms';
 import { useStages } from './stages';
 
-/** An opportunity as the form holds it: no choice as null, an empty date or probability as ''. */
+/**
+ * An opportunity as the form holds it: no choice as null, an empty date or probability as '',
+ * numbers and dates as typed until they read as one.
+ */
 export interface OpportunityFormValues {
   customerId: number | null;
   contactId: number | null;
   title: string;
   sourceId: number | null;
   stageId: number | null;
-  probability: number | '';
-  expectedAmount: number;
+  probability: TypedNumber;
+  expectedAmount: TypedNumber;
   expectedCloseDate: string;
   ownerId: number | null;
   notes: string;
@@ -90,8 +95,8 @@ export function opportunityInput(
     title: values.title,
     sourceId: values.sourceId,
     stageId: values.stageId ?? undefined,
-    probability: values.probability === '' ? undefined : values.probability,
-    expectedAmount: values.expectedAmount,
+    probability: values.probability === '' ? undefined : (values.probability as number),
+    expectedAmount: values.expectedAmount as number,
     expectedCloseDate: values.expectedCloseDate || null,
     ownerId: values.ownerId,
     notes: values.notes,
@@ -170,28 +175,22 @@ export function OpportunityInputs({
               error={form.errors.stageId}
               allowDeselect={false}
             />
-            <NumberInput
+            <NumberField
               label={label('probability')}
-              min={0}
-              max={100}
-              allowDecimal={false}
-              suffix="%"
+              format={(n) => `${n}%`}
               {...form.getInputProps('probability')}
             />
             <MoneyInput
               label={label('expectedAmount')}
               description={hasLines ? t('opportunities.amountFromLines') : undefined}
+              {...form.getInputProps('expectedAmount')}
               disabled={hasLines}
               value={hasLines ? linesTotal(values.lines) : values.expectedAmount}
-              onChange={(cents) => form.setFieldValue('expectedAmount', cents)}
-              error={form.errors.expectedAmount}
             />
             <DateField
               label={label('expectedCloseDate')}
-              value={values.expectedCloseDate}
-              onChange={(d) => form.setFieldValue('expectedCloseDate', d ?? '')}
-              error={form.errors.expectedCloseDate}
               clearable
+              {...dateFieldProps(form, 'expectedCloseDate')}
             />
           </SimpleGrid>
         </Fieldset>

@@ -5,6 +5,8 @@ import { useNavigate } from 'react-router';
 import { productCreateInput, type Product } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
 import { schemaValidator, showSaveError } from '../../lib/errors';
+import { recordFormOptions } from '../../lib/forms';
+import { useFormGuard } from '../../lib/leave-guard';
 import { useChannelMutation } from '../../lib/queries';
 import { ProductInputs, emptyProductValues, productToValues, type ProductFormValues } from './ProductInputs';
 
@@ -17,7 +19,9 @@ export function ProductForm({ product }: { product?: Product }) {
   const form = useForm<ProductFormValues>({
     initialValues: product ? productToValues(product) : emptyProductValues(),
     validate: schemaValidator<ProductFormValues>(productCreateInput, t),
+    ...recordFormOptions(productCreateInput),
   });
+  const guard = useFormGuard(form);
 
   const done = (saved: Product) => {
     notifications.show({
@@ -26,12 +30,14 @@ export function ProductForm({ product }: { product?: Product }) {
         ? t('products.updated', { name: saved.name })
         : t('products.created', { name: saved.name, code: saved.code }),
     });
-    void navigate(`/products/${saved.id}`);
+    guard.leave(`/products/${saved.id}`);
   };
   const submit = form.onSubmit((values) => {
     const handlers = { onSuccess: done, onError: (err: Error) => showSaveError(t, err, form) };
-    if (product) update.mutate({ ...values, id: product.id, version: product.version }, handlers);
-    else create.mutate(values, handlers);
+    // The schema has refused any amount still being typed, so both are cents here.
+    const input = { ...values, listPrice: values.listPrice as number, cost: values.cost as number };
+    if (product) update.mutate({ ...input, id: product.id, version: product.version }, handlers);
+    else create.mutate(input, handlers);
   });
 
   return (
@@ -40,6 +46,7 @@ export function ProductForm({ product }: { product?: Product }) {
       onSubmit={submit}
       onCancel={() => void navigate(product ? `/products/${product.id}` : '/products')}
       saving={create.isPending || update.isPending}
+      guard={guard}
     >
       <ProductInputs form={form} />
     </FormShell>

@@ -3,15 +3,16 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../src-main/contract';
 import { MoneyInput } from '../../components/MoneyInput';
+import type { TypedNumber } from '../../components/NumberField';
 import { useBaseLookup } from '../../lib/base-data';
 
-/** A product as the form holds it: text as '', money in cents, no category as null. */
+/** A product as the form holds it: text as '', money in cents (or as typed), no category as null. */
 export interface ProductFormValues {
   name: string;
   categoryId: number | null;
   unit: string;
-  listPrice: number;
-  cost: number;
+  listPrice: TypedNumber;
+  cost: TypedNumber;
   active: boolean;
   description: string;
 }
@@ -55,18 +56,8 @@ export function ProductInputs({ form }: { form: UseFormReturnType<ProductFormVal
           searchable
         />
         <TextInput label={label('unit')} {...form.getInputProps('unit')} />
-        <MoneyInput
-          label={label('listPrice')}
-          value={form.values.listPrice}
-          onChange={(cents) => form.setFieldValue('listPrice', cents)}
-          error={form.errors.listPrice}
-        />
-        <MoneyInput
-          label={label('cost')}
-          value={form.values.cost}
-          onChange={(cents) => form.setFieldValue('cost', cents)}
-          error={form.errors.cost}
-        />
+        <MoneyInput label={label('listPrice')} {...form.getInputProps('listPrice')} />
+        <MoneyInput label={label('cost')} {...form.getInputProps('cost')} />
       </SimpleGrid>
       <Switch label={label('active')} {...form.getInputProps('active', { type: 'checkbox' })} />
       <Textarea

@@ -2,10 +2,12 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Sale } from '../../../src-main/contract';
+import { saleCreateInput, type Sale } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
 import { useCustomFields } from '../../lib/custom-fields';
 import { showSaveError } from '../../lib/errors';
+import { recordFormOptions } from '../../lib/forms';
+import { useFormGuard } from '../../lib/leave-guard';
 import { useChannelMutation } from '../../lib/queries';
 import {
   SaleInputs,
@@ -29,14 +31,16 @@ export function SaleForm({ sale, customer }: { sale?: Sale; customer?: { id: num
   const form = useForm<SaleFormValues>({
     initialValues: sale ? saleToValues(sale) : emptySaleValues(customer?.id ?? null),
     validate: saleValidator(t, customFields),
+    ...recordFormOptions(saleCreateInput),
   });
+  const guard = useFormGuard(form);
 
   const done = (saved: Sale) => {
     notifications.show({
       color: 'green',
       message: t(sale ? 'sales.updated' : 'sales.created', { code: saved.code }),
     });
-    void navigate(`/sales/${saved.id}`);
+    guard.leave(`/sales/${saved.id}`);
   };
   const submit = form.onSubmit((values) => {
     const handlers = { onSuccess: done, onError: (err: Error) => showSaveError(t, err, form) };
@@ -52,6 +56,7 @@ export function SaleForm({ sale, customer }: { sale?: Sale; customer?: { id: num
       onSubmit={submit}
       onCancel={() => void navigate(back)}
       saving={create.isPending || update.isPending}
+      guard={guard}
     >
       <SaleInputs
         form={form}

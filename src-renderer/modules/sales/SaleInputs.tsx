@@ -13,6 +13,7 @@ import { CustomerLinesInputs, type CustomerLinesFormProps } from '../../componen
 import { DateField } from '../../components/DateField';
 import { draftsToLineInput, linesToDrafts, linesTotal, type LineDraft } from '../../components/LinesEditor';
 import { MoneyInput } from '../../components/MoneyInput';
+import { numberOr, type TypedNumber } from '../../components/NumberField';
 import { useBaseLookup } from '../../lib/base-data';
 import {
   customInput,
@@ -21,17 +22,18 @@ import {
   type CustomFormValues,
 } from '../../lib/custom-fields';
 import { schemaValidator } from '../../lib/errors';
+import { dateFieldProps } from '../../lib/forms';
 import { formatMoney } from '../../lib/money';
 import { useStatusOptions } from './status';
 
-/** A sale as the form holds it: no choice as null, text as '', the date as YYYY-MM-DD. */
+/** A sale as the form holds it: no choice as null, text as '', the date as YYYY-MM-DD (or as typed). */
 export interface SaleFormValues {
   customerId: number | null;
   contactId: number | null;
   saleDate: string;
   ownerId: number | null;
   status: SaleStatus;
-  amountReceived: number;
+  amountReceived: TypedNumber;
   notes: string;
   lines: LineDraft[];
   custom: CustomFormValues;
@@ -79,7 +81,7 @@ export function saleInput(values: SaleFormValues, customFields: CustomField[]): 
     saleDate: values.saleDate,
     ownerId: values.ownerId,
     status: values.status,
-    amountReceived: values.amountReceived,
+    amountReceived: values.amountReceived as number,
     notes: values.notes,
     lines: draftsToLineInput(values.lines),
     custom: customInput(customFields, values.custom),
@@ -113,13 +115,7 @@ export function SaleInputs({ form, customFields, labels }: CustomerLinesFormProp
       autofocusCustomer
       basic={
         <>
-          <DateField
-            label={label('saleDate')}
-            withAsterisk
-            value={values.saleDate}
-            onChange={(d) => form.setFieldValue('saleDate', d ?? '')}
-            error={form.errors.saleDate}
-          />
+          <DateField label={label('saleDate')} withAsterisk {...dateFieldProps(form, 'saleDate')} />
           <Select
             label={label('ownerId')}
             data={
@@ -159,18 +155,13 @@ export function SaleInputs({ form, customFields, labels }: CustomerLinesFormProp
                 {formatMoney(total, i18n.language)}
               </Text>
             </div>
-            <MoneyInput
-              label={label('amountReceived')}
-              value={values.amountReceived}
-              onChange={(cents) => form.setFieldValue('amountReceived', cents)}
-              error={form.errors.amountReceived}
-            />
+            <MoneyInput label={label('amountReceived')} {...form.getInputProps('amountReceived')} />
             <div>
               <Text size="sm" fw={500}>
                 {t('sales.outstanding')}
               </Text>
               <Text size="lg" aria-label={t('sales.outstanding')} aria-live="polite">
-                {formatMoney(total - values.amountReceived, i18n.language)}
+                {formatMoney(total - numberOr(values.amountReceived), i18n.language)}
               </Text>
             </div>
           </SimpleGrid>

@@ -1,0 +1,108 @@
+import { Button, Group, Modal, Text } from '@mantine/core';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBeforeUnload, useBlocker, useNavigate, type Blocker } from 'react-router';
+
+/** What a guard needs of a Mantine form. */
+export interface GuardedForm {
+  isDirty: () => boolean;
+  validate: () => { hasErrors: boolean };
+}
+
+export interface FormGuard {
+  /** A route change held back because the form has changes; `state` is 'blocked' while it is. */
+  blocker: Blocker;
+  /** After a save: go where the user was going when they chose 保存 in the question, else to `to`. */
+  leave: (to: string) => void;
+  /** 保存 in the question: check the form, then submit it; the save's own `leave` goes on. */
+  saveThenLeave: (submit: () => void) => void;
+}
+
+/**
+ * Closing or reloading the window while `holdsWork()` asks first: the browser's own question,
+ * or in the desktop app Electron's (main.ts answers will-prevent-unload).
+ */
+export function useUnloadGuard(holdsWork: () => boolean) {
+  useBeforeUnload((event) => {
+    if (!holdsWork()) return;
+    event.preventDefault();
+    // Older engines (and Electron) look at returnValue.
+    event.returnValue = '';
+  });
+}
+
+/**
+ * Typed work is never thrown away by leaving: while the form has changes, a route change (a tab,
+ * Esc, 取消, back) waits for the user's answer, and closing or reloading the window asks the
+ * browser's (or Electron's) question. A form without changes leaves at once. One form page at a
+ * time holds the router's one blocker.
+ */
+export function useFormGuard(form: GuardedForm): FormGuard {
+  const navigate = useNavigate();
+  const leaving = useRef(false);
+  const afterSave = useRef<string | null>(null);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      !leaving.current && currentLocation.pathname !== nextLocation.pathname && form.isDirty(),
+  );
+  useUnloadGuard(() => !leaving.current && form.isDirty());
+  return {
+    blocker,
+    leave: (to) => {
+      leaving.current = true;
+      void navigate(afterSave.current ?? to);
+    },
+    saveThenLeave: (submit) => {
+      const target = blocker.location;
+      blocker.reset?.();
+      if (form.validate().hasErrors) return;
+      if (target) afterSave.current = target.pathname + target.search;
+      submit();
+    },
+  };
+}
+
+/**
+ * The question before typed work would be lost: 保存 / 放弃修改 / 继续编辑. Esc, the close button
+ * and a click beside it keep editing.
+ */
+export function LeaveQuestion({
+  opened,
+  onSave,
+  onDiscard,
+  onKeepEditing,
+}: {
+  opened: boolean;
+  onSave: () => void;
+  onDiscard: () => void;
+  onKeepEditing: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onKeepEditing} title={t('leave.title')} zIndex={400} centered>
+      <Text size="sm">{t('leave.text')}</Text>
+      <Group justify="flex-end" mt="lg">
+        <Button variant="default" onClick={onKeepEditing} data-autofocus>
+          {t('leave.keepEditing')}
+        </Button>
+        <Button variant="light" color="red" onClick={onDiscard}>
+          {t('leave.discard')}
+        </Button>
+        <Button onClick={onSave}>{t('actions.save')}</Button>
+      </Group>
+    </Modal>
+  );
+}
+
+/** The question for a route change that a FormGuard holds back. */
+export function BlockedLeaveQuestion({ guard, submit }: { guard: FormGuard; submit: () => void }) {
+  const { blocker } = guard;
+  return (
+    <LeaveQuestion
+      opened={blocker.state === 'blocked'}
+      onSave={() => guard.saveThenLeave(submit)}
+      onDiscard={() => blocker.proceed?.()}
+      onKeepEditing={() => blocker.reset?.()}
+    />
+  );
+}
