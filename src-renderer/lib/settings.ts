@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useChannelQuery } from './queries';
 
 /**
@@ -24,4 +25,31 @@ export function useSettings() {
  */
 export function useCurrentRepId(): number | null {
   return useSettings().data?.currentRepId ?? null;
+}
+
+/** What `useDefaultRep` needs of a Mantine form. */
+interface RepForm {
+  getValues: () => object;
+  getInitialValues: () => object;
+  setInitialValues: (values: never) => void;
+  setFieldValue: (path: never, value: never) => void;
+}
+
+/**
+ * A new record's 业务员 (`path`: ownerId, or handlerId for feedback) starts as the current one.
+ * When the settings arrive after the form opened, it is filled in then, as part of the form's
+ * starting values (so the form still has no changes to ask about), unless the user chose one.
+ */
+export function useDefaultRep(form: RepForm, path: string, isNew: boolean) {
+  const currentRepId = useCurrentRepId();
+  useEffect(() => {
+    if (!isNew || currentRepId == null) return;
+    const initial = form.getInitialValues() as Record<string, unknown>;
+    const value = (form.getValues() as Record<string, unknown>)[path];
+    if (value != null || initial[path] != null) return;
+    form.setInitialValues({ ...initial, [path]: currentRepId } as never);
+    form.setFieldValue(path as never, currentRepId as never);
+    // Once per arrival of the settings: the form object changes on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentRepId, isNew]);
 }

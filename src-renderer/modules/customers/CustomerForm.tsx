@@ -8,6 +8,7 @@ import { customInput, useCustomFields, validateCustom } from '../../lib/custom-f
 import { schemaValidator, showSaveError } from '../../lib/errors';
 import { recordFormOptions } from '../../lib/forms';
 import { useFormGuard } from '../../lib/leave-guard';
+import { useDefaultRep } from '../../lib/settings';
 import { useChannelMutation } from '../../lib/queries';
 import {
   CustomerInputs,
@@ -37,6 +38,7 @@ export function CustomerForm({ customer }: { customer?: Customer }) {
     ...recordFormOptions(customerCreateInput),
   });
   const guard = useFormGuard(form);
+  useDefaultRep(form, 'ownerId', !customer);
 
   const done = (saved: Customer) => {
     notifications.show({

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import type { Expense } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
 import { useFormGuard } from '../../lib/leave-guard';
+import { useDefaultRep } from '../../lib/settings';
 import { ExpenseInputs, useExpenseForm, useSaveExpense, type ExpenseFormValues } from './ExpenseInputs';
 import { useExpenseItem } from './useExpenseItem';
 
@@ -24,6 +25,7 @@ export function ExpenseForm({ expense, preset = {} }: { expense?: Expense; prese
   const form = useExpenseForm(expense, presetValues);
   const { save, saving } = useSaveExpense(expense);
   const guard = useFormGuard(form);
+  useDefaultRep(form, 'ownerId', !expense);
 
   const back = expense
     ? `/expenses/${expense.id}`

@@ -7,6 +7,7 @@ import { FormShell } from '../../components/FormShell';
 import { showSaveError } from '../../lib/errors';
 import { recordFormOptions } from '../../lib/forms';
 import { useFormGuard } from '../../lib/leave-guard';
+import { useDefaultRep } from '../../lib/settings';
 import { useChannelMutation } from '../../lib/queries';
 import {
   FeedbackInputs,
@@ -38,6 +39,7 @@ export function FeedbackForm({
     ...recordFormOptions(feedbackCreateInput),
   });
   const guard = useFormGuard(form);
+  useDefaultRep(form, 'handlerId', !feedback);
 
   const done = (saved: Feedback) => {
     notifications.show({

@@ -8,6 +8,7 @@ import { useCustomFields } from '../../lib/custom-fields';
 import { showSaveError } from '../../lib/errors';
 import { recordFormOptions } from '../../lib/forms';
 import { useFormGuard } from '../../lib/leave-guard';
+import { useDefaultRep } from '../../lib/settings';
 import { useChannelMutation } from '../../lib/queries';
 import {
   OpportunityInputs,
@@ -44,6 +45,7 @@ export function OpportunityForm({
     ...recordFormOptions(opportunityCreateInput),
   });
   const guard = useFormGuard(form);
+  useDefaultRep(form, 'ownerId', !opportunity);
 
   const done = (saved: Opportunity) => {
     notifications.show({

@@ -8,6 +8,7 @@ import { useCustomFields } from '../../lib/custom-fields';
 import { showSaveError } from '../../lib/errors';
 import { recordFormOptions } from '../../lib/forms';
 import { useFormGuard } from '../../lib/leave-guard';
+import { useDefaultRep } from '../../lib/settings';
 import { useChannelMutation } from '../../lib/queries';
 import {
   SaleInputs,
@@ -34,6 +35,7 @@ export function SaleForm({ sale, customer }: { sale?: Sale; customer?: { id: num
     ...recordFormOptions(saleCreateInput),
   });
   const guard = useFormGuard(form);
+  useDefaultRep(form, 'ownerId', !sale);
 
   const done = (saved: Sale) => {
     notifications.show({
