@@ -26,6 +26,7 @@ export const activityFields = {
   occurredAt: localDateTime,
   nextFollowUp: optionalDate,
   done: z.boolean().default(false),
+  ownerId: optionalId,
 };
 
 export const activityCreateInput = z.strictObject(activityFields);
@@ -53,6 +54,7 @@ export const activityListInput = z.strictObject({
   customerId: id.optional(),
   type: z.enum(activityTypes).optional(),
   done: z.boolean().optional(),
+  ownerId: id.optional(),
   sort: z
     .strictObject({ column: z.enum(activitySortColumns), direction: sortDirection })
     .default({ column: 'occurredAt', direction: 'desc' }),
@@ -73,6 +75,7 @@ export interface Activity {
   occurredAt: string;
   nextFollowUp: string | null;
   done: boolean;
+  ownerId: number | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -11,6 +11,7 @@ import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import type { HandlerMap } from '../ipc/registry';
+import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
 import { assertContactOf, assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
 import { planList, runList, type ListSpec } from './list-query';
@@ -24,12 +25,15 @@ type ActivitySortColumn = (typeof activitySortColumns)[number];
 
 const editable = Object.keys(activityFields) as (keyof typeof activityFields)[];
 
+/** Base-data lists the reference fields point into. */
+const refKinds = { ownerId: 'sales_rep' } as const;
+
 /** The row's columns with the names of what it points at; `done` still 0/1 (see toBoolean). */
 const ROW_SELECT = `a.id, a.customer_id AS customerId, c.name AS customerName,
   a.contact_id AS contactId, ct.name AS contactName,
   a.opportunity_id AS opportunityId, o.title AS opportunityTitle,
   a.type, a.subject, a.occurred_at AS occurredAt, a.next_follow_up AS nextFollowUp, a.done,
-  a.version, a.updated_at AS updatedAt`;
+  a.owner_id AS ownerId, a.version, a.updated_at AS updatedAt`;
 
 /** Joins for the display names; every activity has a customer (NOT NULL, ON DELETE CASCADE). */
 export const ACTIVITY_JOINS = `JOIN customers c ON c.id = a.customer_id
@@ -75,6 +79,7 @@ export function listActivities(db: Db, input: ListInput): Page<ActivityRow> {
   if (input.customerId !== undefined) terms.push({ sql: 'a.customer_id = ?', params: [input.customerId] });
   if (input.type !== undefined) terms.push({ sql: 'a.type = ?', params: [input.type] });
   if (input.done !== undefined) terms.push({ sql: 'a.done = ?', params: [input.done ? 1 : 0] });
+  if (input.ownerId !== undefined) terms.push({ sql: 'a.owner_id = ?', params: [input.ownerId] });
   const plan = planList(db, listSpec, { ...input, terms });
   const page = runList<ActivityRow>(db, plan, input);
   return { ...page, rows: page.rows.map(toBoolean) };
@@ -108,6 +113,7 @@ export function createActivity(ctx: HandlerContext, input: CreateInput): Activit
   const { db } = ctx;
   return db
     .transaction(() => {
+      assertBaseRefs(db, refKinds, input);
       assertRefs(db, input);
       const values: Record<string, unknown> = {};
       for (const f of editable) values[f] = input[f];
@@ -123,6 +129,7 @@ export function updateActivity(ctx: HandlerContext, input: UpdateInput): Activit
   return db
     .transaction(() => {
       checkVersion(db, 'activities', 'Activity', id, version);
+      assertBaseRefs(db, refKinds, changes);
       // The references after the change: what is given, else what is stored. Moving an activity
       // to another customer without new contact/opportunity is refused if the old ones don't fit.
       const current = getActivity(db, id);
