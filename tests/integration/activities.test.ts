@@ -1,10 +1,16 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Activity, ActivityCreateInput, TimelineEntry } from '../../src-main/contract';
+import { loadMigrations } from '../../src-main/db/migrations';
+import { closeDatabase, openDatabase } from '../../src-main/db/open';
 import {
   FIXED_NOW,
+  baseId,
   call,
   callError,
+  contextFor,
   dbSnapshot,
+  makeTempDir,
   makeTestDb,
   manualClock,
   type ManualClock,
@@ -21,6 +27,8 @@ let zhangWei: number;
 let liNa: number;
 let huaxinDeal: number;
 let mingdaDeal: number;
+/** The seeded 业务员 本人 (Me). */
+let me: number;
 
 beforeEach(() => {
   clock = manualClock();
@@ -31,6 +39,7 @@ beforeEach(() => {
   liNa = insertContactRow(t.db, mingda, '李娜');
   huaxinDeal = insertOpportunityRow(t.db, { customerId: huaxin, title: '华信 ERP 升级' });
   mingdaDeal = insertOpportunityRow(t.db, { customerId: mingda, title: '明达仓储系统' });
+  me = baseId(t.ctx, 'sales_rep', 'me');
 });
 afterEach(() => t.close());
 
@@ -64,6 +73,7 @@ describe('activities.create and activities.get', () => {
       occurredAt: '2026-01-05T14:30',
       nextFollowUp: '2026-01-12',
       done: false,
+      ownerId: me,
     };
     const created = create(input);
     expect(created).toEqual({
@@ -89,6 +99,7 @@ describe('activities.create and activities.get', () => {
       content: null,
       nextFollowUp: null,
       done: false,
+      ownerId: null,
     });
     expect(create({ done: true }).done).toBe(true);
   });
@@ -350,6 +361,7 @@ describe('activities.list', () => {
       occurredAt: '2026-01-04T15:00',
       nextFollowUp: null,
       done: true,
+      ownerId: null,
       version: 1,
       updatedAt: FIXED_NOW,
     });
@@ -412,6 +424,116 @@ describe('activities.list', () => {
       field: 'keyword',
       reason: 'unknown_field',
     });
+  });
+});
+
+describe('the owner 业务员', () => {
+  const addRep = (nameZh: string) => call(t.ctx, 'baseData.create', { kind: 'sales_rep', nameZh }).id;
+
+  it('is stored on create, changed or kept on update, and cleared with null', () => {
+    const wang = addRep('王强');
+    const a = create({ ownerId: me });
+    expect(a.ownerId).toBe(me);
+    expect(get(a.id).ownerId).toBe(me);
+    const moved = call(t.ctx, 'activities.update', { id: a.id, version: 1, ownerId: wang });
+    expect(moved).toMatchObject({ ownerId: wang, version: 2 });
+    // Left out, the owner stays.
+    const renamed = call(t.ctx, 'activities.update', { id: a.id, version: 2, subject: '改期电话' });
+    expect(renamed).toMatchObject({ ownerId: wang, subject: '改期电话' });
+    const cleared = call(t.ctx, 'activities.update', { id: a.id, version: 3, ownerId: null });
+    expect(cleared.ownerId).toBeNull();
+  });
+
+  it('lists by owner, alone and with the other filters', () => {
+    const wang = addRep('王强');
+    create({ subject: 'A 我的电话', ownerId: me, occurredAt: '2026-01-03T09:00' });
+    create({ subject: 'B 王强的拜访', type: 'visit', ownerId: wang, occurredAt: '2026-01-04T09:00' });
+    create({ subject: 'C 王强的电话', customerId: mingda, ownerId: wang, occurredAt: '2026-01-05T09:00' });
+    create({ subject: 'D 没有业务员', occurredAt: '2026-01-06T09:00' });
+    const subjects = (input: Record<string, unknown>) =>
+      call(t.ctx, 'activities.list', input).rows.map((r) => r.subject);
+    expect(subjects({ ownerId: wang })).toEqual(['C 王强的电话', 'B 王强的拜访']);
+    expect(subjects({ ownerId: me })).toEqual(['A 我的电话']);
+    expect(subjects({ ownerId: wang, type: 'call' })).toEqual(['C 王强的电话']);
+    expect(subjects({ ownerId: wang, customerId: huaxin })).toEqual(['B 王强的拜访']);
+    const page = call(t.ctx, 'activities.list', { ownerId: wang });
+    expect(page.total).toBe(2);
+    expect(page.rows.map((r) => r.ownerId)).toEqual([wang, wang]);
+    expect(call(t.ctx, 'activities.list', { ownerId: 99_999 })).toMatchObject({ rows: [], total: 0 });
+  });
+
+  it('refuses an entry of another base-data list and one that does not exist, changing nothing', () => {
+    const industry = call(t.ctx, 'baseData.list', { kind: 'industry' })[0]!.id;
+    for (const ownerId of [industry, 99_999]) {
+      expect(refused('activities.create', { ...validInput(), ownerId })).toMatchObject({
+        code: 'VALIDATION',
+        field: 'ownerId',
+        reason: 'not_found',
+      });
+    }
+    const a = create({ ownerId: me });
+    for (const ownerId of [industry, 99_999]) {
+      expect(refused('activities.update', { id: a.id, version: 1, ownerId })).toMatchObject({
+        code: 'VALIDATION',
+        field: 'ownerId',
+        reason: 'not_found',
+      });
+    }
+    expect(get(a.id)).toEqual(a);
+  });
+
+  it('keeps an owner since made inactive on the activity that has it', () => {
+    const wang = addRep('王强');
+    const a = create({ ownerId: wang });
+    call(t.ctx, 'baseData.update', { id: wang, active: false });
+    // An edit sends every field back, the owner it holds included.
+    const updated = call(t.ctx, 'activities.update', {
+      id: a.id,
+      version: 1,
+      customerId: a.customerId,
+      type: a.type,
+      subject: '再次回访',
+      occurredAt: a.occurredAt,
+      done: a.done,
+      ownerId: a.ownerId,
+    });
+    expect(updated).toMatchObject({ ownerId: wang, subject: '再次回访' });
+  });
+});
+
+describe('migration 0010: activity owner', () => {
+  it('upgrades an older file: its activities have no owner and can be given one', () => {
+    const all = loadMigrations();
+    const nine = all.filter((m) => m.version <= 9);
+    const tmp = makeTempDir();
+    try {
+      const file = path.join(tmp.dir, 'old.solocrm');
+      const old = openDatabase(file, { migrations: nine });
+      const oldCtx = contextFor(old.db, file, old.schemaVersion);
+      const customerId = call(oldCtx, 'customers.create', { name: '北京华信科技有限公司' }).id;
+      old.db
+        .prepare(
+          `INSERT INTO activities (customer_id, type, subject, occurred_at, created_at, updated_at)
+           VALUES (?, 'call', '旧的电话', '2026-01-02T09:00', ?, ?)`,
+        )
+        .run(customerId, FIXED_NOW, FIXED_NOW);
+      closeDatabase(old.db);
+
+      const opened = openDatabase(file, { migrations: all });
+      const ctx = contextFor(opened.db, file, opened.schemaVersion);
+      const [row] = call(ctx, 'activities.list', {}).rows;
+      expect(row).toMatchObject({ subject: '旧的电话', ownerId: null });
+      const owner = baseId(ctx, 'sales_rep', 'me');
+      expect(call(ctx, 'activities.update', { id: row!.id, version: 1, ownerId: owner }).ownerId).toBe(owner);
+      expect(call(ctx, 'activities.list', { ownerId: owner }).total).toBe(1);
+      const plan = opened.db
+        .prepare('EXPLAIN QUERY PLAN SELECT id FROM activities WHERE owner_id = ?')
+        .all(owner) as { detail: string }[];
+      expect(plan.map((p) => p.detail).join('\n')).toContain('activities_owner');
+      closeDatabase(opened.db);
+    } finally {
+      tmp.remove();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BaseItem, BaseKind } from '../../src-main/contract';
+import type { Activity, BaseItem, BaseKind } from '../../src-main/contract';
 import { baseItemReferences } from '../../src-main/records/base-data';
 import { FIXED_NOW, baseId, call, callError, dbSnapshot, makeTestDb, type TestDb } from '../helpers/db';
 
@@ -36,6 +36,7 @@ const columnKinds: Record<string, BaseKind> = {
   'feedback.handler_id': 'sales_rep',
   'expenses.category_id': 'expense_category',
   'expenses.owner_id': 'sales_rep',
+  'activities.owner_id': 'sales_rep',
 };
 
 /** How many rows of each base-data column hold `id`. */
@@ -58,6 +59,17 @@ function insertFeedback(customerId: number, typeId: number, handlerId: number | 
        VALUES ('F' || (SELECT count(*) + 1 FROM feedback), ?, ?, '打印机卡纸', '2026-01-02', ?, ?, ?)`,
     )
     .run(customerId, typeId, handlerId, FIXED_NOW, FIXED_NOW);
+}
+
+/** An activity of the customer, through its channel (a merge must leave it as activities.get reads it). */
+function activity(customerId: number, ownerId: number | null): Activity {
+  return call(t.ctx, 'activities.create', {
+    customerId,
+    type: 'call',
+    subject: '电话回访',
+    occurredAt: '2026-01-02T09:00',
+    ownerId,
+  });
 }
 
 function insertExpense(categoryId: number, ownerId: number | null): void {
@@ -224,7 +236,15 @@ describe('baseData.usage and baseData.delete', () => {
     insertFeedback(1, baseId(t.ctx, 'feedback_type', 'repair'), rep);
     insertExpense(baseId(t.ctx, 'expense_category', 'travel'), rep);
     insertExpense(baseId(t.ctx, 'expense_category', 'gift'), rep);
-    expect(usage(rep)).toEqual({ customers: 2, opportunities: 1, sales: 1, feedback: 1, expenses: 2 });
+    activity(1, rep);
+    expect(usage(rep)).toEqual({
+      customers: 2,
+      opportunities: 1,
+      sales: 1,
+      feedback: 1,
+      expenses: 2,
+      activities: 1,
+    });
   });
 
   it('refuses to delete an entry in use, naming the count, and changes nothing', () => {
@@ -278,6 +298,7 @@ describe('baseData.usage and baseData.delete', () => {
       call(t.ctx, 'sales.create', { customerId: other, saleDate: '2026-01-02', ownerId: rep });
       insertFeedback(other, baseId(t.ctx, 'feedback_type', 'repair'), rep);
       insertExpense(baseId(t.ctx, 'expense_category', 'travel'), rep);
+      activity(other, rep);
 
       expect(references(rep)).toEqual({
         'customers.owner_id': 1,
@@ -285,8 +306,9 @@ describe('baseData.usage and baseData.delete', () => {
         'sales.owner_id': 1,
         'feedback.handler_id': 1,
         'expenses.owner_id': 1,
+        'activities.owner_id': 1,
       });
-      expect(call(t.ctx, 'baseData.delete', { id: rep, mergeInto: me })).toEqual({ deleted: 1, moved: 5 });
+      expect(call(t.ctx, 'baseData.delete', { id: rep, mergeInto: me })).toEqual({ deleted: 1, moved: 6 });
       expect(references(rep)).toEqual({});
       expect(references(me)).toEqual({
         'customers.owner_id': 2,
@@ -294,8 +316,30 @@ describe('baseData.usage and baseData.delete', () => {
         'sales.owner_id': 1,
         'feedback.handler_id': 1,
         'expenses.owner_id': 1,
+        'activities.owner_id': 1,
       });
       expect(list('sales_rep').map((i) => i.id)).toEqual([me]);
+    });
+
+    it('moves the owner of activities: each then shows and lists under the 业务员 merged into', () => {
+      const rep = add('sales_rep', '李雷').id;
+      const me = baseId(t.ctx, 'sales_rep', 'me');
+      const c = customer().id;
+      const mine = activity(c, me);
+      const merged = [activity(c, rep), activity(c, rep)];
+      const none = activity(c, null);
+      expect(call(t.ctx, 'activities.list', { ownerId: rep }).total).toBe(2);
+
+      expect(call(t.ctx, 'baseData.delete', { id: rep, mergeInto: me })).toEqual({ deleted: 1, moved: 2 });
+      for (const a of merged) {
+        expect(call(t.ctx, 'activities.get', { id: a.id })).toEqual({ ...a, ownerId: me });
+      }
+      expect(call(t.ctx, 'activities.get', { id: none.id }).ownerId).toBeNull();
+      const listed = call(t.ctx, 'activities.list', {
+        ownerId: me,
+        sort: { column: 'occurredAt', direction: 'asc' },
+      });
+      expect(listed.rows.map((r) => r.id)).toEqual([mine.id, ...merged.map((a) => a.id)]);
     });
 
     it('moves a stage in the opportunities and in the stage history, from and to', () => {

@@ -107,6 +107,7 @@ beforeEach(() => {
     type: 'visit',
     subject: '上门演示方案',
     occurredAt: '2026-02-15T10:00',
+    ownerId: me,
   }).id;
   const feedback = call(t.ctx, 'feedback.create', {
     customerId: huaxin,
@@ -466,6 +467,16 @@ describe('trash.restore when the world moved on', () => {
     restore([trashId]);
     const back = call(t.ctx, 'customers.get', { id: w.mingda });
     expect(back).toEqual({ ...c, ownerId: null });
+  });
+
+  it('restores an activity whose 业务员 was merged into another meanwhile with that one', () => {
+    const rep = call(t.ctx, 'baseData.create', { kind: 'sales_rep', nameZh: '刘经理' }).id;
+    const me = baseId(t.ctx, 'sales_rep', 'me');
+    const a = call(t.ctx, 'activities.update', { id: w.activity, version: 1, ownerId: rep });
+    const trashId = del('activities', w.activity);
+    call(t.ctx, 'baseData.delete', { id: rep, mergeInto: me });
+    restore([trashId]);
+    expect(call(t.ctx, 'activities.get', { id: w.activity })).toEqual({ ...a, ownerId: me });
   });
 
   it('restores an opportunity into the stage its stage was merged into meanwhile', () => {

@@ -1,7 +1,10 @@
 import type { Db } from '../../../src-main/db/open';
 import type { HandlerContext } from '../../../src-main/records/context';
-import { FIXED_NOW, call } from '../db';
+import { FIXED_NOW, baseId, call } from '../db';
 import type { Sample } from './core';
+
+/** The seeded 业务员 本人 (migration 0001); seedActivities checks it. */
+const ME = 61;
 
 /**
  * The 行动 channels and customers.timeline. The samples need only customer 1 and activity 1
@@ -14,6 +17,7 @@ export const activitySamples: Record<string, Sample> = {
       customerId: 1,
       type: 'call',
       done: false,
+      ownerId: ME,
       sort: { column: 'nextFollowUp', direction: 'asc' },
       page: 1,
       pageSize: 20,
@@ -39,13 +43,14 @@ export const activitySamples: Record<string, Sample> = {
       occurredAt: '2026-01-05T10:30',
       nextFollowUp: '2026-01-12',
       done: false,
+      ownerId: ME,
     },
     wrongType: { field: 'customerId', value: '1' },
     required: 'subject',
     huge: { field: 'content' },
   },
   'activities.update': {
-    valid: { id: 1, version: 1, subject: '电话回访（已改）', done: true },
+    valid: { id: 1, version: 1, subject: '电话回访（已改）', done: true, ownerId: null },
     wrongType: { field: 'done', value: 'true' },
     required: 'version',
     huge: { field: 'subject' },
@@ -76,14 +81,18 @@ export const activitySamples: Record<string, Sample> = {
   },
 };
 
-/** Makes activity 1: a call to customer 1, not done, follow-up due 2026-01-05. */
+/** Makes activity 1: a call to customer 1 by 本人, not done, follow-up due 2026-01-05. */
 export function seedActivities(ctx: HandlerContext): void {
+  if (baseId(ctx, 'sales_rep', 'me') !== ME) {
+    throw new Error('The seeded base-data ids moved: update ME in samples/activities.ts');
+  }
   call(ctx, 'activities.create', {
     customerId: 1,
     type: 'call',
     subject: '电话回访',
     occurredAt: '2026-01-02T09:00',
     nextFollowUp: '2026-01-05',
+    ownerId: ME,
   });
 }
 
