@@ -2,17 +2,11 @@ import { Fieldset, Select, SimpleGrid, Stack, TextInput, Textarea } from '@manti
 import type { UseFormReturnType } from '@mantine/form';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  feedbackCreateInput,
-  type BaseKind,
-  type Feedback,
-  type FeedbackCreateInput,
-} from '../../../src-main/contract';
+import { feedbackCreateInput, type Feedback, type FeedbackCreateInput } from '../../../src-main/contract';
+import { BaseSelect } from '../../components/BaseSelect';
 import { DateField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
-import { useBaseLookup } from '../../lib/base-data';
 import { schemaValidator } from '../../lib/errors';
 import { dateFieldProps } from '../../lib/forms';
 import { usePriorityOptions } from './meta';
@@ -77,46 +71,6 @@ export function feedbackInput(v: FeedbackFormValues): FeedbackCreateInput {
 export function feedbackValidator(t: TFunction) {
   const validate = schemaValidator<FeedbackCreateInput>(feedbackCreateInput, t);
   return (values: FeedbackFormValues) => validate(feedbackInput(values));
-}
-
-/**
- * A base-data picker (反馈类型, 处理人) whose current entry stays listed even if it has been made
- * inactive since it was chosen.
- */
-function BaseSelect({
-  kind,
-  label,
-  value,
-  onChange,
-  error,
-  required = false,
-}: {
-  kind: BaseKind;
-  label: string;
-  value: number | null;
-  onChange: (id: number | null) => void;
-  error?: ReactNode;
-  required?: boolean;
-}) {
-  const lookup = useBaseLookup();
-  const options = lookup.options(kind);
-  const data =
-    value != null && !options.some((o) => o.value === String(value))
-      ? [{ value: String(value), label: lookup.name(value) }, ...options]
-      : options;
-  return (
-    <Select
-      label={label}
-      withAsterisk={required}
-      data={data}
-      value={value == null ? null : String(value)}
-      onChange={(v) => onChange(v ? Number(v) : null)}
-      error={error}
-      clearable={!required}
-      allowDeselect={!required}
-      searchable
-    />
-  );
 }
 
 /**
