@@ -342,6 +342,8 @@ test('实验四、五 销售管道：产品、客户与联系人、机会与明�
     await page.getByRole('button', { name: '记录行动' }).click();
     const dialog = page.getByRole('dialog', { name: '记录行动' });
     await expect(dialog.getByRole('combobox', { name: '客户', exact: true })).toHaveValue(CUSTOMER);
+    // A new activity takes the current 业务员 (本人 in a file nobody set one in).
+    await expect(dialog.getByRole('combobox', { name: '业务员', exact: true })).toHaveValue('本人');
     await pick(dialog, page, '联系人', '王', CONTACT);
     await choose(page, '行动类型', '拜访');
     await dialog.getByLabel('主题').fill(VISIT);

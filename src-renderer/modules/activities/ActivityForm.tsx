@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import type { Activity } from '../../../src-main/contract';
 import { FormShell } from '../../components/FormShell';
 import { useFormGuard } from '../../lib/leave-guard';
+import { useDefaultRep } from '../../lib/settings';
 import { ActivityInputs, useActivityForm, useSaveActivity } from './ActivityInputs';
 
 /** 新建行动 when `activity` is absent, 修改行动 when it is given. */
@@ -12,6 +13,7 @@ export function ActivityForm({ activity }: { activity?: Activity }) {
   const form = useActivityForm(activity);
   const { save, saving } = useSaveActivity(activity);
   const guard = useFormGuard(form);
+  useDefaultRep(form, 'ownerId', !activity);
 
   return (
     <FormShell

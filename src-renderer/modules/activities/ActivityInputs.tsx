@@ -10,6 +10,7 @@ import {
   type ActivityCreateInput,
   type ActivityType,
 } from '../../../src-main/contract';
+import { BaseSelect } from '../../components/BaseSelect';
 import { DateField, DateTimeField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
 import { schemaValidator, showSaveError } from '../../lib/errors';
@@ -27,6 +28,7 @@ export interface ActivityFormValues {
   occurredAt: string;
   nextFollowUp: string;
   done: boolean;
+  ownerId: number | null;
 }
 
 /** The names of the records a form's references point at, for the pickers' labels. */
@@ -47,6 +49,7 @@ export function emptyActivityValues(preset: Partial<ActivityFormValues> = {}): A
     occurredAt: dayjs().format('YYYY-MM-DDTHH:mm'),
     nextFollowUp: '',
     done: false,
+    ownerId: null,
     ...preset,
   };
 }
@@ -62,6 +65,7 @@ export function activityToValues(a: Activity): ActivityFormValues {
     occurredAt: a.occurredAt,
     nextFollowUp: a.nextFollowUp ?? '',
     done: a.done,
+    ownerId: a.ownerId,
   };
 }
 
@@ -184,7 +188,7 @@ export function ActivityInputs({
           </>
         )}
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
         <Select
           label={label('type')}
           withAsterisk
@@ -200,6 +204,13 @@ export function ActivityInputs({
           error={form.errors.occurredAt}
         />
         <DateField label={label('nextFollowUp')} clearable {...dateFieldProps(form, 'nextFollowUp')} />
+        <BaseSelect
+          kind="sales_rep"
+          label={label('ownerId')}
+          value={form.values.ownerId}
+          onChange={(id) => form.setFieldValue('ownerId', id)}
+          error={form.errors.ownerId}
+        />
       </SimpleGrid>
       <TextInput label={label('subject')} withAsterisk data-autofocus {...form.getInputProps('subject')} />
       <Textarea

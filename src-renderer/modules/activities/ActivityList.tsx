@@ -3,9 +3,15 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { activityTypes, type ActivityRow, type ActivityType } from '../../../src-main/contract';
+import {
+  activityTypes,
+  id as idSchema,
+  type ActivityRow,
+  type ActivityType,
+} from '../../../src-main/contract';
 import { ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
+import { useBaseLookup } from '../../lib/base-data';
 import { useListParams } from '../../lib/list-params';
 import { useChannelQuery } from '../../lib/queries';
 import { ActivityTypeBadge, formatLocalDateTime } from './activityMeta';
@@ -14,12 +20,16 @@ import { useDeleteActivitiesFlow } from './useDeleteActivitiesFlow';
 const PAGE_SIZE = 50;
 type SortColumn = 'occurredAt' | 'nextFollowUp' | 'type' | 'subject' | 'customer';
 
-/** 浏览行动: every call, visit, email, meeting and message, filtered by type and done. */
+/** An id from the URL, or nothing when it is not one. */
+const idOrUndefined = (v: unknown) => (idSchema.safeParse(v).success ? (v as number) : undefined);
+
+/** 浏览行动: every call, visit, email, meeting and message, filtered by type, done and 业务员. */
 export function ActivityList() {
   const { t } = useTranslation();
-  const list = useListParams<SortColumn, 'type' | 'done'>({
+  const lookup = useBaseLookup();
+  const list = useListParams<SortColumn, 'type' | 'done' | 'ownerId'>({
     defaultSort: { column: 'occurredAt', direction: 'desc' },
-    filters: ['type', 'done'],
+    filters: ['type', 'done', 'ownerId'],
     textFilters: ['type', 'done'],
   });
   const [selected, setSelected] = useState<ActivityRow[]>([]);
@@ -31,6 +41,7 @@ export function ActivityList() {
   const query = useChannelQuery('activities.list', {
     type: type && (activityTypes as readonly string[]).includes(type) ? type : undefined,
     done: done === 'true' ? true : done === 'false' ? false : undefined,
+    ownerId: idOrUndefined(list.filters.ownerId),
     sort: list.sort,
     page: list.page,
     pageSize: PAGE_SIZE,
@@ -63,6 +74,14 @@ export function ActivityList() {
           value={done}
           onChange={(v) => list.setFilter('done', v)}
           clearable
+        />
+        <Select
+          label={t('activities.fields.ownerId')}
+          data={lookup.options('sales_rep')}
+          value={list.filterValue('ownerId')}
+          onChange={(v) => list.setFilter('ownerId', v)}
+          clearable
+          searchable
         />
       </SimpleGrid>
 
@@ -121,6 +140,12 @@ export function ActivityList() {
             ),
           },
           { accessor: 'contactName', title: t('activities.fields.contactId') },
+          {
+            accessor: 'ownerId',
+            title: t('activities.fields.ownerId'),
+            width: 100,
+            render: (r) => lookup.name(r.ownerId),
+          },
           {
             accessor: 'nextFollowUp',
             title: t('activities.fields.nextFollowUp'),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Activity } from '../../../src-main/contract';
 import { FieldGrid } from '../../components/FieldGrid';
+import { useBaseLookup } from '../../lib/base-data';
 import { notifyError } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/queries';
 import { ActivityTypeBadge } from './activityMeta';
@@ -17,7 +18,8 @@ export function ActivityShow({ activity }: { activity: Activity }) {
   const navigate = useNavigate();
   const confirmDelete = useDeleteActivitiesFlow();
   const complete = useChannelMutation('activities.complete');
-  const rows = activityFieldRows(activity, t);
+  const lookup = useBaseLookup();
+  const rows = activityFieldRows(activity, t, lookup);
 
   return (
     <Stack gap="md">

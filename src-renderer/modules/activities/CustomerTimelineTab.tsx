@@ -19,6 +19,7 @@ import { call } from '../../api';
 import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
+import { useDefaultRep } from '../../lib/settings';
 import { FormDialog } from '../../components/FormDialog';
 import { ActivityInputs, useActivityForm, useSaveActivity } from './ActivityInputs';
 import { activityTypeMeta, formatLocalDateTime } from './activityMeta';
@@ -163,6 +164,7 @@ function LogActivityDialog({ customer, onDone }: { customer: Customer; onDone: (
   const { t } = useTranslation();
   const form = useActivityForm(undefined, { customerId: customer.id });
   const { save, saving } = useSaveActivity();
+  useDefaultRep(form, 'ownerId', true);
   return (
     <FormDialog
       opened

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { Activity } from '../../../src-main/contract';
 import type { FieldRow } from '../../components/FieldDetailTable';
+import type { useBaseLookup } from '../../lib/base-data';
 import { formatDateTime } from '../../lib/format';
 import { formatLocalDateTime } from './activityMeta';
 
@@ -10,6 +11,7 @@ import { formatLocalDateTime } from './activityMeta';
 export function activityFieldRows(
   a: Activity,
   t: TFunction,
+  lookup: ReturnType<typeof useBaseLookup>,
   { links = true } = {},
 ): (FieldRow & { name: string })[] {
   const row = (name: string, value: FieldRow['value']) => ({
@@ -32,6 +34,7 @@ export function activityFieldRows(
     row('customerId', link(`/customers/${a.customerId}`, a.customerName)),
     row('contactId', link(`/contacts/${a.contactId}`, a.contactName)),
     row('opportunityId', link(`/opportunities/${a.opportunityId}`, a.opportunityTitle)),
+    row('ownerId', lookup.name(a.ownerId)),
     row('nextFollowUp', a.nextFollowUp),
     row('done', a.done ? t('common.yes') : t('common.no')),
     row('content', a.content),

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Activity } from '../../../src-main/contract';
 import { FieldDetailTable } from '../../components/FieldDetailTable';
 import { RecordLoader } from '../../components/RecordLoader';
+import { useBaseLookup } from '../../lib/base-data';
 import { ActivityForm } from './ActivityForm';
 import { ActivityShow } from './ActivityShow';
 import { activityFieldRows } from './activityFieldRows';
@@ -23,10 +24,11 @@ export const ActivityEditPage = () => (
 
 function ActivityFieldTable({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
+  const lookup = useBaseLookup();
   return (
     <FieldDetailTable
       title={t('activities.fieldTableTitle', { subject: activity.subject })}
-      rows={activityFieldRows(activity, t, { links: false })}
+      rows={activityFieldRows(activity, t, lookup, { links: false })}
       actions={
         <Button component={Link} to={`/activities/${activity.id}`} variant="default">
           {t('actions.back')}
