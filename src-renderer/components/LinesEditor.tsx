@@ -2,7 +2,8 @@ import { ActionIcon, Button, Group, Table, Text } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import { lineAmount, type Line, type LineInput } from '../../src-main/contract';
+import { lineAmount, lineInput, type Line, type LineInput } from '../../src-main/contract';
+import { checkChangedField } from '../lib/forms';
 import { formatMoney } from '../lib/money';
 import { MoneyInput } from './MoneyInput';
 import { NumberField, numberOr, type TypedNumber } from './NumberField';
@@ -20,11 +21,16 @@ export interface LineDraft {
   discount: TypedNumber;
 }
 
-/** A line's amount as you type; a cell that is not a number yet counts as 0 until it is fixed. */
-const draftAmount = (l: LineDraft) =>
-  l.productId ? lineAmount(numberOr(l.quantity), numberOr(l.unitPrice), numberOr(l.discount)) : 0;
+/**
+ * A line's amount as you type, or null while the door would refuse the line (no product yet, a
+ * cell that is not a number or out of range): such a line shows no amount and adds nothing.
+ */
+const draftAmount = (l: LineDraft): number | null =>
+  lineInput.safeParse(draftToLineInput(l)).success
+    ? lineAmount(numberOr(l.quantity), numberOr(l.unitPrice), numberOr(l.discount))
+    : null;
 
-export const linesTotal = (lines: LineDraft[]) => lines.reduce((sum, l) => sum + draftAmount(l), 0);
+export const linesTotal = (lines: LineDraft[]) => lines.reduce((sum, l) => sum + (draftAmount(l) ?? 0), 0);
 
 type LineField = 'productId' | 'quantity' | 'unitPrice' | 'discount';
 
@@ -119,7 +125,7 @@ export function LinesEditor({
                 />
               </Table.Td>
               <Table.Td ta="right" pt="md">
-                {line.productId ? formatMoney(draftAmount(line), i18n.language) : ''}
+                {line.productId ? formatMoney(draftAmount(line), i18n.language) || '—' : ''}
               </Table.Td>
               <Table.Td>
                 <ActionIcon
@@ -237,17 +243,18 @@ export const linesToDrafts = (lines: Line[]): LineDraft[] =>
  * The editor's drafts → the contract's line input. An empty product stays missing (必填), and a
  * number still being typed goes as its text, so the schema refuses it with its reason.
  */
-export const draftsToLineInput = (drafts: LineDraft[]): LineInput[] =>
-  drafts.map((l) => ({
-    productId: l.productId ?? (undefined as unknown as number),
-    quantity: l.quantity as number,
-    unitPrice: l.unitPrice as number,
-    discount: l.discount as number,
-  }));
+const draftToLineInput = (l: LineDraft): LineInput => ({
+  productId: l.productId ?? (undefined as unknown as number),
+  quantity: l.quantity as number,
+  unitPrice: l.unitPrice as number,
+  discount: l.discount as number,
+});
+
+export const draftsToLineInput = (drafts: LineDraft[]): LineInput[] => drafts.map(draftToLineInput);
 
 /**
  * The lines editor inside a record form whose `lines` field holds drafts: each cell's problem
- * (`lines.1.quantity`) under that cell, checked when the cell is left and on save.
+ * (`lines.1.quantity`) under that cell, checked when a changed cell is left and on save.
  */
 export function FormLinesEditor({
   form,
@@ -257,6 +264,7 @@ export function FormLinesEditor({
     errors: Record<string, ReactNode>;
     setFieldValue: (path: 'lines', value: LineDraft[]) => void;
     clearFieldError: (path: string) => void;
+    isDirty: (path: string) => boolean;
     validateField: (path: string) => unknown;
   };
 }) {
@@ -275,7 +283,7 @@ export function FormLinesEditor({
         }
       }}
       errorAt={(i, field) => form.errors[`lines.${i}.${field}`]}
-      onCellBlur={(i, field) => form.validateField(`lines.${i}.${field}`)}
+      onCellBlur={(i, field) => checkChangedField(form, `lines.${i}.${field}`)}
       error={form.errors.lines}
     />
   );

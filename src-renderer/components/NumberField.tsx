@@ -42,31 +42,37 @@ export interface NumberFieldProps extends Omit<TextInputProps, 'value' | 'onChan
 
 /**
  * A number typed as text. What the user types stays on screen as typed; a number is reformatted
- * (`format`) only when the field loses the focus or the value is set from elsewhere (a product's
- * list price filled into a line).
+ * (`format`) only once the field is left without a problem (a refused -100 stays "-100" beside
+ * its reason), or when the value is set from elsewhere (a product's list price on a line).
  */
 export function NumberField({
   value,
   onChange,
   scale = 1,
   format = (n) => String(n / scale),
+  onFocus,
   onBlur,
   ...props
 }: NumberFieldProps) {
   const show = (v: TypedNumber | null | undefined) => (typeof v === 'number' ? format(v) : (v ?? ''));
   const [text, setText] = useState(() => show(value));
   const [shown, setShown] = useState(value);
+  const [focused, setFocused] = useState(false);
   // A value set from outside (not the echo of this field's own typing) replaces the text.
   if (!Object.is(value, shown)) {
     setShown(value);
     if (!Object.is(readTypedNumber(text, scale), value)) setText(show(value));
   }
+  // Left, and nothing wrong with it (a fraction of a cent is wrong): show it the usual way.
+  const settled =
+    !focused && !props.error && typeof value === 'number' && (scale === 1 || Number.isInteger(value));
+  const shownText = settled ? show(value) : text;
   return (
     <TextInput
       inputMode="decimal"
       autoComplete="off"
       {...props}
-      value={text}
+      value={shownText}
       onChange={(e) => {
         const typed = e.currentTarget.value;
         const read = readTypedNumber(typed, scale);
@@ -74,9 +80,13 @@ export function NumberField({
         setShown(read);
         onChange(read);
       }}
+      onFocus={(e) => {
+        setText(shownText);
+        setFocused(true);
+        onFocus?.(e);
+      }}
       onBlur={(e) => {
-        // A fraction of a whole unit (12.345 yuan) stays as typed, beside its message.
-        if (typeof value === 'number' && (scale === 1 || Number.isInteger(value))) setText(show(value));
+        setFocused(false);
         onBlur?.(e);
       }}
     />

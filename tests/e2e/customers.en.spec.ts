@@ -21,7 +21,7 @@ test('Experiment 3 in English: add, find, open, edit, field table, delete', asyn
     await page.getByLabel('Email', { exact: true }).fill('not-an-email');
     await page.getByRole('button', { name: 'Save' }).click();
     // The form refuses what the main process would refuse, in English.
-    await expect(page.getByText('Not a valid value')).toBeVisible();
+    await expect(page.getByText('Not a valid email address, e.g. name@example.com')).toBeVisible();
     await page.getByLabel('Email', { exact: true }).fill(`orders@${name.split(' ')[0]!.toLowerCase()}.com`);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('heading', { name })).toBeVisible();
