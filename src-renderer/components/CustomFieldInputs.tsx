@@ -3,7 +3,7 @@ import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOM_TEXT_MAX, type CustomField } from '../../src-main/contract';
 import { customFormValue, type CustomFormValue, type CustomFormValues } from '../lib/custom-fields';
-import { lengthLimitProps } from '../lib/forms';
+import { checkChangedField, lengthLimitProps } from '../lib/forms';
 import { DateField } from './DateField';
 import { NumberField, type TypedNumber } from './NumberField';
 
@@ -15,6 +15,7 @@ export interface CustomFieldsForm {
   values: { custom: CustomFormValues };
   errors: Record<string, ReactNode>;
   setFieldValue(path: string, value: CustomFormValue): void;
+  isDirty(path: string): boolean;
   validateField(path: string): unknown;
 }
 
@@ -40,7 +41,7 @@ export function CustomFieldInputs({ form, fields }: { form: CustomFieldsForm; fi
       label: f.label,
       withAsterisk: f.required,
       error: form.errors[path],
-      onBlur: () => form.validateField(path),
+      onBlur: () => checkChangedField(form, path),
     };
     switch (f.type) {
       case 'text':

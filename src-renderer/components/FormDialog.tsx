@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, type ButtonProps, type ModalProps } from '@mantine/core';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LeaveQuestion, useUnloadGuard, type GuardedForm } from '../lib/leave-guard';
+import { keepFocus, LeaveQuestion, useUnloadGuard, type GuardedForm } from '../lib/leave-guard';
 
 /** While a dialog's form is open: closing the window with its changes asks first. */
 function UnloadGuard({ form }: { form: GuardedForm }) {
@@ -50,10 +50,10 @@ export function FormDialog({
         <Stack>
           {children}
           <Group justify="flex-end">
-            <Button variant="default" onClick={requestClose}>
+            <Button variant="default" onClick={requestClose} onMouseDown={keepFocus}>
               {t('actions.cancel')}
             </Button>
-            <Button type="submit" loading={saving} color={submitColor}>
+            <Button type="submit" loading={saving} color={submitColor} onMouseDown={keepFocus}>
               {submitLabel ?? t('actions.save')}
             </Button>
           </Group>

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BlockedLeaveQuestion, type FormGuard } from '../lib/leave-guard';
+import { BlockedLeaveQuestion, keepFocus, type FormGuard } from '../lib/leave-guard';
 
 /**
  * Whether an Esc belongs to something open inside the form (a select's options, a calendar):
@@ -52,10 +52,10 @@ export function FormShell(props: {
         <Group justify="space-between">
           <Title order={2}>{props.title}</Title>
           <Group>
-            <Button variant="default" onClick={props.onCancel}>
+            <Button variant="default" onClick={props.onCancel} onMouseDown={keepFocus}>
               {t('actions.cancel')}
             </Button>
-            <Button type="submit" loading={props.saving}>
+            <Button type="submit" loading={props.saving} onMouseDown={keepFocus}>
               {t('actions.save')}
             </Button>
           </Group>

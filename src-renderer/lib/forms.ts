@@ -47,15 +47,39 @@ export function lengthLimitProps(max: number | null, value: unknown) {
   };
 }
 
+/** What a field's own check needs of a Mantine form. */
+interface CheckedForm {
+  isDirty: (path: string) => boolean;
+  validateField: (path: string) => unknown;
+}
+
+/**
+ * Leaving a field checks it, once the user has changed it: a wrong value says so at once, while
+ * a required field merely passed through stays quiet until 保存.
+ */
+export const checkChangedField = (form: CheckedForm, path: string) => {
+  if (form.isDirty(path)) form.validateField(path);
+};
+
 /**
  * What every record form shares (spread into Mantine's useForm): a field's problem shows as soon
- * as the user leaves it, not only on 保存; text fields stop at the contract's limit.
+ * as the user leaves a field they changed, not only on 保存; text fields stop at the contract's
+ * limit.
  */
 export function recordFormOptions(schema: z.ZodType) {
   return {
-    validateInputOnBlur: true,
-    enhanceGetInputProps: ({ field, inputProps }: { field: string; inputProps: { value?: unknown } }) =>
-      textLimitProps(schema, field, inputProps.value),
+    enhanceGetInputProps: ({
+      field,
+      inputProps,
+      form,
+    }: {
+      field: string;
+      inputProps: { value?: unknown };
+      form: CheckedForm;
+    }) => ({
+      ...textLimitProps(schema, field, inputProps.value),
+      onBlur: () => checkChangedField(form, field),
+    }),
   };
 }
 

@@ -1,7 +1,14 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { useRef } from 'react';
+import { useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBeforeUnload, useBlocker, useNavigate, type Blocker } from 'react-router';
+
+/**
+ * For a form's 保存 / 取消 buttons: pressing one leaves the focus in the field, so that field's
+ * check (on leaving it) cannot show a message that moves the button away mid-click; 保存 checks
+ * every field anyway.
+ */
+export const keepFocus = (event: MouseEvent) => event.preventDefault();
 
 /** What a guard needs of a Mantine form. */
 export interface GuardedForm {

@@ -147,7 +147,10 @@ test('实验四 服务反馈与费用，基础数据改名，全局查找与快�
     await dialog.getByRole('button', { name: '结束服务反馈' }).click();
     await expect(dialog.getByText('必填')).toHaveCount(1);
     await expect(dialog).toBeVisible();
+    // A score was chosen: 取消 asks before the choice is thrown away.
     await dialog.getByRole('button', { name: '取消' }).click();
+    const question = page.getByRole('dialog', { name: '有尚未保存的修改' });
+    await question.getByRole('button', { name: '放弃修改' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText('处理中', { exact: true }).first()).toBeVisible();
     await expect(page.getByRole('button', { name: '结束服务反馈' })).toBeVisible();
