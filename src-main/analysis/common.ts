@@ -4,7 +4,7 @@
  */
 import type { TrendPeriod } from '../contract';
 import { AppError } from '../db/errors';
-import { addDays, localDate } from '../records/home';
+import { addDays, localDate, monthStart } from '../records/dates';
 import type { HandlerContext } from '../records/context';
 
 export interface DateRange {
@@ -13,13 +13,6 @@ export interface DateRange {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** The first day of the month `offset` months from the month of `date`. */
-export function monthStart(date: string, offset = 0): string {
-  const d = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + offset);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Days from `from` to `to`, both included (1 for a one-day range). */
 export function daysIn(range: DateRange): number {

@@ -7,8 +7,8 @@ import type { Page } from '../contract';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
-import { addDays, localDate } from '../records/home';
-import { divideHalfUp, monthStart } from './common';
+import { addDays, localDate, monthStart } from '../records/dates';
+import { divideHalfUp } from './common';
 
 const DAY_MS = 86_400_000;
 

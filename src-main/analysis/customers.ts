@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 import { abcAnalysis } from './abc';
 import { churnAnalysis } from './churn';
 import { clvAnalysis, profitAnalysis } from './profit';

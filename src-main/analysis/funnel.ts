@@ -6,7 +6,7 @@
 import type { FunnelConversion, FunnelInput, FunnelResult, FunnelStage } from '../contract';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
-import { addDays } from '../records/home';
+import { addDays } from '../records/dates';
 import { resolveRange, type DateRange } from './common';
 import { refreshOpportunityFurthest, STAGE_PLACES, WON_PLACE } from './rollups';
 

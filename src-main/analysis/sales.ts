@@ -1,5 +1,5 @@
 /** The sales analyses' channels: 销售走势, 销售漏斗 and 销售构成. */
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 import { salesComposition } from './composition';
 import { salesFunnel } from './funnel';
 import { salesTrend } from './trend';

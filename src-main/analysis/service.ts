@@ -1,7 +1,7 @@
 import type { ChannelParsedInput, ServiceAnalysis } from '../contract';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
-import { addDays } from '../records/home';
+import { addDays } from '../records/dates';
 import { resolveRange } from './common';
 import { average2, monthsIn, today } from './customer-dates';
 

@@ -14,7 +14,7 @@ import {
   type DateRange,
   type SalesFilter,
 } from './common';
-import { addDays } from '../records/home';
+import { addDays } from '../records/dates';
 
 interface DayRow {
   day: string;

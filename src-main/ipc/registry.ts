@@ -1,11 +1,4 @@
-import {
-  channels,
-  isChannel,
-  type Channel,
-  type ChannelParsedInput,
-  type ChannelResult,
-  type Envelope,
-} from '../contract';
+import { channels, isChannel, type Envelope } from '../contract';
 import { customerAnalysisHandlers } from '../analysis/customers';
 import { salesAnalysisHandlers } from '../analysis/sales';
 import type { HandlerContext } from '../records/context';
@@ -26,13 +19,9 @@ import { settingsHandlers } from '../records/settings';
 import { setupHandlers } from '../records/setup';
 import { trashHandlers } from '../records/trash';
 import { toErrorData } from './errors';
+import type { Handlers } from './handler';
 
-export type Handler<C extends Channel> = (
-  ctx: HandlerContext,
-  input: ChannelParsedInput<C>,
-) => ChannelResult<C>;
-export type Handlers = { [C in Channel]: Handler<C> };
-export type HandlerMap<C extends Channel> = { [K in C]: Handler<K> };
+export type { Handler, HandlerMap, Handlers } from './handler';
 
 /** The one door: channel → schema → handler. Every transport calls `invoke`. */
 export const handlers: Handlers = {

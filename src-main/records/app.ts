@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 
 export const appHandlers: HandlerMap<'app.info'> = {
   'app.info': (ctx) => ({

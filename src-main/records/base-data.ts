@@ -4,7 +4,7 @@ import { AppError, notFound } from '../db/errors';
 import { stmt } from '../db/statements';
 import { readSetting, writeSetting } from './settings';
 import { moveTrashReferences } from './trash-snapshot';
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 
 type CreateInput = ChannelParsedInput<'baseData.create'>;
 type UpdateInput = ChannelParsedInput<'baseData.update'>;

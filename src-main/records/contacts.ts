@@ -10,9 +10,9 @@ import {
 import { notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { selectList, stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 import type { HandlerContext } from './context';
-import { indexCustomer } from './customers';
+import { indexCustomer } from './search-index';
 import { indexFeedback, indexFeedbackOfContact } from './feedback';
 import { indexSale, indexSalesOfContact } from './sales';
 import { customFilterTerms, customToStore, readCustom } from './custom-values';

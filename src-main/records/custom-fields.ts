@@ -9,7 +9,7 @@ import type {
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 import type { HandlerContext } from './context';
 import { checkVersion } from './guards';
 import { valuePath } from './custom-values';

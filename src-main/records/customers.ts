@@ -13,15 +13,15 @@ import type { Db } from '../db/open';
 import { column, nextCode, selectList, stmt } from '../db/statements';
 import { assertBaseRefs } from './base-data';
 import { indexContactsOfCustomer } from './contacts';
+import { indexCustomer } from './search-index';
 import { indexFeedbackOfCustomer } from './feedback';
 import { indexOpportunitiesOfCustomer } from './opportunities';
 import { indexSalesOfCustomer } from './sales';
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 import type { HandlerContext } from './context';
 import { customFilterTerms, customToStore, readCustom } from './custom-values';
 import { checkVersion, deleteByIds, insertRow, updateRow } from './guards';
 import { planList, runList, type ListPlan, type ListSpec } from './list-query';
-import { writeSearchRow } from './search-index';
 
 type CreateInput = ChannelParsedInput<'customers.create'>;
 type UpdateInput = ChannelParsedInput<'customers.update'>;
@@ -97,27 +97,6 @@ export function planCustomerList(db: Db, input: ListInput): ListPlan {
 
 export function listCustomers(db: Db, input: ListInput): Page<CustomerRow> {
   return runList<CustomerRow>(db, planCustomerList(db, input), input);
-}
-
-/** Rebuilds a customer's search row: its own fields and its contacts' names. */
-export function indexCustomer(db: Db, id: number): void {
-  const c = stmt<Record<string, string | null>>(
-    db,
-    'SELECT code, name, short_name, phone, mobile, email FROM customers WHERE id = ?',
-  ).get(id);
-  if (!c) return;
-  const contactNames = stmt(db, 'SELECT name FROM contacts WHERE customer_id = ?')
-    .pluck()
-    .all(id) as string[];
-  writeSearchRow(db, 'customer_search', id, [
-    c.code,
-    c.name,
-    c.short_name,
-    c.phone,
-    c.mobile,
-    c.email,
-    ...contactNames,
-  ]);
 }
 
 export function createCustomer(ctx: HandlerContext, input: CreateInput): Customer {

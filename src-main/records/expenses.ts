@@ -9,7 +9,7 @@ import {
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
 import { assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';

@@ -1,6 +1,7 @@
 import type { ActivityRow, HomeSummary, OpportunityRow, RecentRecord } from '../contract';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
+import { addDays, localDate, monthStart } from './dates';
 import { ACTIVITY_ROW_SQL, toBoolean } from './activities';
 import type { HandlerContext } from './context';
 import { readCustom } from './custom-values';
@@ -14,28 +15,6 @@ const CLOSING_SOON_DAYS = 14;
 const RECENT_LIMIT = 10;
 /** How many of the open service feedback items, the oldest, the desktop lists. */
 const OPEN_FEEDBACK_LIMIT = 5;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The machine's local calendar date at an ISO instant: the main process runs on the user's machine. */
-export function localDate(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** `YYYY-MM-DD` plus some days, counted on the calendar (UTC arithmetic, so no DST gaps). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The first day of the month `offset` months from the month of `date`, as `YYYY-MM-DD`. */
-function monthStart(date: string, offset: number): string {
-  const d = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + offset);
-  return d.toISOString().slice(0, 10);
-}
 
 /** 今日回访: open follow-ups due on or before today, oldest first (the partial index activities_follow_up). */
 const FOLLOW_UPS_SQL = `SELECT ${ACTIVITY_ROW_SQL.select} FROM activities a ${ACTIVITY_ROW_SQL.joins}

@@ -1,7 +1,7 @@
 import type { ChannelParsedInput, SearchHit } from '../contract';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 import { searchQuery } from './search-text';
 
 type Kind = SearchHit['kind'];

@@ -3,7 +3,7 @@ import { templateKeys } from '../contract';
 import type { Db } from '../db/open';
 import { AppError } from '../db/errors';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 
 /** The keys of the settings table (migrations/0009_settings.sql). */
 type SettingKey = 'set_up_at' | 'template' | 'current_rep_id';

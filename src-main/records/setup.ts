@@ -12,7 +12,7 @@ import {
 import type { Db } from '../db/open';
 import { AppError } from '../db/errors';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 import { baseItemUsage, listBaseItems } from './base-data';
 import { getSettings, isSetUp, writeSetting } from './settings';
 

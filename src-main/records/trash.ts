@@ -10,10 +10,10 @@ import {
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/registry';
+import type { HandlerMap } from '../ipc/handler';
 import { indexContact } from './contacts';
 import { fieldDefs } from './custom-values';
-import { indexCustomer } from './customers';
+import { indexCustomer } from './search-index';
 import { indexFeedback } from './feedback';
 import { indexOpportunity } from './opportunities';
 import { indexProduct } from './products';

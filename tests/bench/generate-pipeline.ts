@@ -8,7 +8,7 @@
 import { fakerEN, fakerZH_CN } from '@faker-js/faker';
 import { lineAmount } from '../../src-main/contract';
 import { indexContact } from '../../src-main/records/contacts';
-import { indexCustomer } from '../../src-main/records/customers';
+import { indexCustomer } from '../../src-main/records/search-index';
 import { indexOpportunity } from '../../src-main/records/opportunities';
 import { indexProduct } from '../../src-main/records/products';
 import { indexSale } from '../../src-main/records/sales';
