@@ -1,4 +1,4 @@
-import type { RouteObject } from 'react-router';
+import type { AppModule } from '../modules/app-module';
 import { activitiesModule } from '../modules/activities';
 import { analysisModule } from '../modules/analysis';
 import { baseDataModule } from '../modules/base-data';
@@ -13,16 +13,7 @@ import { productsModule } from '../modules/products';
 import { salesModule } from '../modules/sales';
 import { trashModule } from '../modules/trash';
 
-/** A screen of the app: its tab in the header (`nav.<key>`), its path and its routes. */
-export interface AppModule {
-  key: string;
-  path: string;
-  routes: RouteObject[];
-  /** `settings`: in the header's 设置 menu instead of a tab (lists and tools the forms rely on). */
-  place?: 'settings';
-  /** Its messages, merged into the translations under `<key>.` */
-  messages?: { zh: Record<string, unknown>; en: Record<string, unknown> };
-}
+export type { AppModule };
 
 /** The modules in the lab guide's order. One without routes is not built yet and not shown. */
 export const appModules: AppModule[] = [

@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules';
+import type { AppModule } from '../app-module';
 import { ActivityList } from './ActivityList';
 import { en, zh } from './messages';
 import { ActivityCreatePage, ActivityEditPage, ActivityFieldTablePage, ActivityShowPage } from './pages';

@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules';
+import type { AppModule } from '../app-module';
 import { AnalysisPage } from './AnalysisPage';
 import { en, zh } from './messages';
 

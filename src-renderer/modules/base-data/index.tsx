@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules';
+import type { AppModule } from '../app-module';
 import { BaseDataPage } from './BaseDataPage';
 import { en, zh } from './messages';
 

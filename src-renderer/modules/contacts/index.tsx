@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules';
+import type { AppModule } from '../app-module';
 import { ContactList } from './ContactList';
 import { en, zh } from './messages';
 import { ContactCreatePage, ContactEditPage, ContactFieldTablePage, ContactShowPage } from './pages';

@@ -4,7 +4,6 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Customer, CustomerRelated } from '../../../src-main/contract';
-import { appModules } from '../../app/modules';
 import { FieldGrid } from '../../components/FieldGrid';
 import { useBaseLookup } from '../../lib/base-data';
 import { useCustomFieldRows, withCustomRows } from '../../lib/custom-fields';
@@ -21,8 +20,6 @@ import { RecordActions } from '../../components/RecordActions';
 
 interface TabSpec {
   key: string;
-  /** The module that brings the tab; absent for the customer's own tabs. */
-  module?: string;
   count?: keyof CustomerRelated;
   Component: ComponentType<{ customer: Customer }>;
 }
@@ -47,27 +44,21 @@ function NotesTab({ customer }: { customer: Customer }) {
   );
 }
 
-/** 客户信息选项卡, in the lab guide's order; a module's tab appears once the module exists. */
-const allTabs: TabSpec[] = [
+/** 客户信息选项卡, in the lab guide's order. */
+const tabs: TabSpec[] = [
   { key: 'basic', Component: BasicTab },
-  { key: 'contacts', module: 'contacts', count: 'contacts', Component: CustomerContactsTab },
+  { key: 'contacts', count: 'contacts', Component: CustomerContactsTab },
   {
     key: 'opportunities',
-    module: 'opportunities',
     count: 'opportunities',
     Component: CustomerOpportunitiesTab,
   },
-  { key: 'sales', module: 'sales', count: 'sales', Component: CustomerSalesTab },
-  { key: 'feedback', module: 'feedback', count: 'feedback', Component: CustomerFeedbackTab },
-  { key: 'expenses', module: 'expenses', count: 'expenses', Component: CustomerExpensesTab },
-  { key: 'activities', module: 'activities', count: 'activities', Component: CustomerTimelineTab },
+  { key: 'sales', count: 'sales', Component: CustomerSalesTab },
+  { key: 'feedback', count: 'feedback', Component: CustomerFeedbackTab },
+  { key: 'expenses', count: 'expenses', Component: CustomerExpensesTab },
+  { key: 'activities', count: 'activities', Component: CustomerTimelineTab },
   { key: 'notes', Component: NotesTab },
 ];
-// Read when rendering, not on import: app/modules imports this file too.
-const builtTabs = () => {
-  const built = new Set(appModules.map((m) => m.key));
-  return allTabs.filter((tab) => !tab.module || built.has(tab.module));
-};
 
 /** One customer: header, actions, and the 客户信息选项卡 with a count on each. */
 export function CustomerShow({ customer }: { customer: Customer }) {
@@ -77,7 +68,6 @@ export function CustomerShow({ customer }: { customer: Customer }) {
   const [params, setParams] = useSearchParams();
   const confirmDelete = useDeleteCustomersFlow();
   const related = useChannelQuery('customers.related', { ids: [customer.id] });
-  const tabs = builtTabs();
   const tab = tabs.find((x) => x.key === params.get('tab')) ?? tabs[0]!;
 
   return (

@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules';
+import type { AppModule } from '../app-module';
 import { CustomerList } from './CustomerList';
 import { CustomerCreatePage, CustomerEditPage, CustomerFieldTablePage, CustomerShowPage } from './pages';
 

@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules';
+import type { AppModule } from '../app-module';
 import { ExpenseList } from './ExpenseList';
 import { en, zh } from './messages';
 import { ExpenseCreatePage, ExpenseEditPage, ExpenseFieldTablePage, ExpenseShowPage } from './pages';

@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules';
+import type { AppModule } from '../app-module';
 import { FeedbackList } from './FeedbackList';
 import { en, zh } from './messages';
 import { FeedbackCreatePage, FeedbackEditPage, FeedbackFieldTablePage, FeedbackShowPage } from './pages';

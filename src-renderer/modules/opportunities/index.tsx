@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules';
+import type { AppModule } from '../app-module';
 import { en, zh } from './messages';
 import { OpportunityList } from './OpportunityList';
 import {

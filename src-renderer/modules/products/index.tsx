@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules';
+import type { AppModule } from '../app-module';
 import { ProductList } from './ProductList';
 import { en, zh } from './messages';
 import { ProductCreatePage, ProductEditPage, ProductFieldTablePage, ProductShowPage } from './pages';
