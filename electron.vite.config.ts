@@ -35,7 +35,11 @@ export default defineConfig({
     build: {
       outDir: at('out/main'),
       rolldownOptions: {
-        input: { index: at('src-main/main.ts') },
+        // The database worker and the job threads are started by file, beside index.js.
+        input: {
+          index: at('src-main/main.ts'),
+          'db-worker': at('src-main/service/db-worker.ts'),
+        },
       },
     },
   },

@@ -1,27 +1,27 @@
 /**
  * Electron entry: lifecycle, the window, the menu and dialogs. No SQL and no rules here: every
- * request from the page goes through the handler registry (ipc/electron.ts).
+ * request from the page goes to the database worker (service/host.ts), which runs the registry.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, shell } from 'electron';
 import { createAppUrlPolicy, type AppUrlPolicy } from './app-url';
 import { AppError } from './db/errors';
-import { loadMigrations } from './db/migrations';
-import { closeDatabase, openDatabase, type OpenedDatabase } from './db/open';
 import { resolveDatabasePath } from './db/paths';
 import { registerIpc } from './ipc/electron';
 import { buildAppMenu, menuLabels } from './menu';
 import { electronBinding } from './native';
-import type { HandlerContext } from './records/context';
 import { installSecurity } from './security';
+import { DatabaseHost } from './service/host';
+import type { OpenedInfo } from './service/messages';
 import { loadWindowState, MIN_SIZE, trackWindowState, WINDOW_STATE_FILE } from './window-state';
 
 /** The folder of package.json when run from the source tree, app.asar when packaged. */
 const appRoot = app.getAppPath();
 
 let mainWindow: BrowserWindow | undefined;
-let ctx: HandlerContext | undefined;
+/** The open file's database worker, and what it said of the file. */
+let database: { host: DatabaseHost; opened: OpenedInfo } | undefined;
 
 /** `--db PATH` or `--db=PATH` on the command line. */
 function cliDatabasePath(argv: readonly string[]): string | undefined {
@@ -33,19 +33,33 @@ function cliDatabasePath(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Shows why the file cannot be used, in both languages, and returns undefined. */
-function openOrExplain(file: string): OpenedDatabase | undefined {
-  // Unpackaged runs use better-sqlite3 built for Electron (npm run rebuild:electron); a packaged
-  // app carries the one electron-builder rebuilt, at the default place.
-  const nativeBinding = app.isPackaged ? undefined : electronBinding(appRoot);
-  try {
+/** The worker stopped on its own: say so; the host is already opening the file again. */
+function reportCrash(reason: string): void {
+  console.error(`[solo-crm] the database worker stopped (${reason}); restarting it`);
+  const t = menuLabels();
+  const options = { type: 'warning' as const, title: 'Solo CRM', message: t.workerRestarted, detail: reason };
+  const shown = mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
+  shown.catch((err: unknown) => console.error('[solo-crm] crash dialog', err));
+}
+
+/** Opens the file in a database worker, or shows why the file cannot be used and returns undefined. */
+async function openOrExplain(file: string): Promise<{ host: DatabaseHost; opened: OpenedInfo } | undefined> {
+  const host = new DatabaseHost({
+    file,
+    appVersion: app.getVersion(),
+    // Unpackaged runs use better-sqlite3 built for Electron (npm run rebuild:electron); a packaged
+    // app carries the one electron-builder rebuilt, at the default place.
+    nativeBinding: app.isPackaged ? undefined : electronBinding(appRoot),
     // The migrations ship in the app root (electron-builder.yml `files`); naming the folder
     // here keeps it right however the bundler places the db modules.
-    const migrations = loadMigrations(path.join(appRoot, 'migrations'));
-    const opened = openDatabase(file, { migrations, nativeBinding });
+    migrationsDir: path.join(appRoot, 'migrations'),
+    onCrash: reportCrash,
+  });
+  try {
+    const opened = await host.start();
     if (opened.backupPath)
       console.info(`[solo-crm] upgraded ${file}; the earlier copy is ${opened.backupPath}`);
-    return opened;
+    return { host, opened };
   } catch (err) {
     const code = err instanceof AppError ? err.code : undefined;
     const detail = err instanceof Error ? err.message : String(err);
@@ -143,7 +157,7 @@ function showAbout(): void {
     title: t.about,
     message: `${app.name} ${app.getVersion()}`,
     detail: [
-      ctx ? `${ctx.databasePath} (schema ${ctx.schemaVersion})` : '',
+      database ? `${database.opened.path} (schema ${database.opened.schemaVersion})` : '',
       `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
     ]
       .filter(Boolean)
@@ -199,31 +213,13 @@ async function start(): Promise<void> {
     cliPath: cliDatabasePath(process.argv),
     userData: app.getPath('userData'),
   });
-  const opened = openOrExplain(databasePath);
-  if (!opened) {
+  database = await openOrExplain(databasePath);
+  if (!database) {
     app.exit(1);
     return;
   }
-  ctx = {
-    db: opened.db,
-    now: () => new Date().toISOString(),
-    databasePath: opened.path,
-    schemaVersion: opened.schemaVersion,
-    appVersion: app.getVersion(),
-  };
-
-  registerIpc(() => ctx, policy);
-  // Copy committed pages from the write-ahead log into the file between requests, so a save
-  // rarely pays for that copy itself (openDatabase lets the log grow to WAL_AUTOCHECKPOINT pages).
-  // PASSIVE never waits on a reader and does nothing when the log is already copied.
-  setInterval(() => {
-    try {
-      ctx?.db.pragma('wal_checkpoint(PASSIVE)');
-    } catch (err) {
-      // The next commit checkpoints on its own; nothing is lost by skipping one.
-      console.warn('[solo-crm] checkpoint skipped', err);
-    }
-  }, 5000).unref();
+  const host = database.host;
+  registerIpc(() => (channel, input) => host.invoke(channel, input), policy);
   Menu.setApplicationMenu(
     buildAppMenu({
       showAbout,
@@ -248,14 +244,20 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    if (!ctx) return;
-    try {
-      closeDatabase(ctx.db);
-    } catch (err) {
-      console.error('[solo-crm] closing the database failed', err);
-    }
-    ctx = undefined;
+  // The worker closes the file (PRAGMA optimize) before the app goes.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (!database || closed) return;
+    event.preventDefault();
+    const { host } = database;
+    database = undefined;
+    host
+      .close()
+      .catch((err: unknown) => console.error('[solo-crm] closing the database failed', err))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
   start().catch((err: unknown) => {
     console.error('[solo-crm] startup failed', err);

@@ -25,6 +25,8 @@ const labels = {
     openDataFolder: '打开数据文件夹',
     print: '打印…',
     savePdf: '另存为 PDF…',
+    workerRestarted:
+      '数据库服务意外中止，已在同一文件上重新启动。之前保存的内容都在；中止时正在进行的操作没有完成，请再试一次。',
     unsavedTitle: '有尚未保存的修改',
     unsavedText: '表单中的修改还没有保存。关闭后，刚才输入的内容将会丢失。',
     discard: '放弃修改',
@@ -53,6 +55,8 @@ const labels = {
     openDataFolder: 'Open Data Folder',
     print: 'Print…',
     savePdf: 'Save as PDF…',
+    workerRestarted:
+      'The database service stopped unexpectedly and was restarted on the same file. Everything saved before is there; the action in progress did not complete, please try again.',
     unsavedTitle: 'Unsaved changes',
     unsavedText: 'A form has changes that are not saved. If you close now, what you typed will be lost.',
     discard: 'Discard changes',

@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { closeDatabase, openDatabase } from './db/open';
 import { AppError } from './db/errors';
 import { resolveDatabasePath } from './db/paths';
 import { startServer } from './ipc/http';
+import { DatabaseHost } from './service/host';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,28 +26,28 @@ async function main(): Promise<void> {
     throw new Error('The renderer is not built: run "npm run build:renderer" first');
   }
   const databasePath = resolveDatabasePath({ cliPath: values.db });
-  const opened = openDatabase(databasePath);
   const version = (
     JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
   ).version;
+  // The file is opened and queried in the database worker; this thread only serves HTTP.
+  const host = new DatabaseHost({
+    file: databasePath,
+    appVersion: version,
+    onCrash: (reason) => console.error(`[solo-crm] the database worker stopped (${reason}); restarting it`),
+  });
+  await host.start();
   const server = await startServer({
-    ctx: {
-      db: opened.db,
-      now: () => new Date().toISOString(),
-      databasePath,
-      schemaVersion: opened.schemaVersion,
-      appVersion: version,
-    },
+    invoke: (channel, input) => host.invoke(channel, input),
     rendererDir,
     port,
   });
   console.log(`Database: ${databasePath}`);
   console.log(`Solo CRM is running at ${server.url}`);
   const stop = () => {
-    void server.close().finally(() => {
-      closeDatabase(opened.db);
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => host.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

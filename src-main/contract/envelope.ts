@@ -11,6 +11,8 @@ export const errorCodes = [
   'FORBIDDEN',
   'UNKNOWN_CHANNEL',
   'INTERNAL',
+  /** The database worker stopped and was started again: the request did not complete. */
+  'DATABASE_RESTARTED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -1,11 +1,10 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channelNames, type Envelope } from '../contract';
-import type { HandlerContext } from '../records/context';
 import type { AppUrlPolicy } from '../app-url';
-import { invoke } from './registry';
+import type { Invoke } from '../service/host';
 
-/** The context of the open database; undefined while none is open (e.g. between Close and Open). */
-export type ContextProvider = () => HandlerContext | undefined;
+/** The open database's door; undefined while none is open (e.g. between Close and Open). */
+export type InvokeProvider = () => Invoke | undefined;
 
 const forbidden: Envelope<never> = {
   ok: false,
@@ -27,19 +26,19 @@ export function isTrustedSender(event: IpcMainInvokeEvent, policy: AppUrlPolicy)
 }
 
 /**
- * Registers every channel of the contract on `ipcMain.handle`, each one calling the registry.
- * Returns a function that removes the handlers again.
+ * Registers every channel of the contract on `ipcMain.handle`, each one passed on to the database
+ * worker. Returns a function that removes the handlers again.
  */
-export function registerIpc(ctxProvider: ContextProvider, policy: AppUrlPolicy): () => void {
+export function registerIpc(invokeProvider: InvokeProvider, policy: AppUrlPolicy): () => void {
   for (const channel of channelNames) {
-    ipcMain.handle(channel, (event, input: unknown): Envelope<unknown> => {
+    ipcMain.handle(channel, async (event, input: unknown): Promise<Envelope<unknown>> => {
       if (!isTrustedSender(event, policy)) {
         console.warn(`[solo-crm] refused ${channel} from ${safeUrl(event)}`);
         return forbidden;
       }
-      const ctx = ctxProvider();
-      if (!ctx) return { ok: false, error: { code: 'INTERNAL', message: 'No database is open' } };
-      return invoke(ctx, channel, input);
+      const invoke = invokeProvider();
+      if (!invoke) return { ok: false, error: { code: 'INTERNAL', message: 'No database is open' } };
+      return invoke(channel, input);
     });
   }
   return () => {

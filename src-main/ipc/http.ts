@@ -3,8 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { CONTENT_SECURITY_POLICY, type Envelope } from '../contract';
-import type { HandlerContext } from '../records/context';
-import { invoke } from './registry';
+import type { Invoke } from '../service/host';
 
 /**
  * The browser edition's transport: the registry at `POST /api/<channel>` and the built renderer,
@@ -17,7 +16,8 @@ const COOKIE = 'solo_crm_token';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface ServerOptions {
-  ctx: HandlerContext;
+  /** The registry, behind the database worker (service/host.ts): this thread runs no SQL. */
+  invoke: Invoke;
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
@@ -111,7 +111,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         error: { code: 'VALIDATION', message: 'Body is not JSON', reason: 'invalid_format' },
       });
     }
-    sendJson(res, 200, invoke(opts.ctx, channel, input));
+    sendJson(res, 200, await opts.invoke(channel, input));
   }
 
   const server = http.createServer((req, res) => {

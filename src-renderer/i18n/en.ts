@@ -180,6 +180,7 @@ export const en: Messages = {
     FORBIDDEN: 'The request was refused',
     UNKNOWN_CHANNEL: 'Internal error: unknown operation',
     INTERNAL: 'Something went wrong; nothing was changed. Try again',
+    DATABASE_RESTARTED: 'The database service stopped unexpectedly and was restarted on the same file. The last action did not complete; please try again. Everything saved before is still there.',
     NETWORK: 'Cannot reach Solo CRM; check that it is still running',
     reasons: {
       parent_missing:

@@ -179,6 +179,7 @@ export const zhCN = {
     FORBIDDEN: '请求被拒绝',
     UNKNOWN_CHANNEL: '程序内部错误：未知的操作',
     INTERNAL: '发生意外错误，数据未被修改。请重试',
+    DATABASE_RESTARTED: '数据库服务意外中止，已在同一文件上重新启动。刚才的操作没有完成，请再试一次；之前保存的内容都在。',
     NETWORK: '无法连接到 Solo CRM，请确认程序仍在运行',
     reasons: {
       parent_missing: '无法恢复：它所属的{{what}}“{{title}}”已不存在（已从回收站彻底删除）。',

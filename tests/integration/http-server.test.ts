@@ -4,8 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/contract';
-import { closeDatabase, openDatabase, type Db } from '../../src-main/db/open';
+import Database from 'better-sqlite3';
+import type { Db } from '../../src-main/db/open';
 import { startServer, type RunningServer } from '../../src-main/ipc/http';
+import { DatabaseHost } from '../../src-main/service/host';
 
 /** A raw request, so tests can set Host and Origin as an attacker would. */
 function request(
@@ -31,6 +33,7 @@ function request(
 describe('browser edition server', () => {
   let dir: string;
   let db: Db;
+  let database: DatabaseHost;
   let server: RunningServer;
   let host: string;
   let cookie: string;
@@ -49,25 +52,20 @@ describe('browser edition server', () => {
     const rendererDir = path.join(dir, 'renderer');
     fs.mkdirSync(rendererDir);
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Solo CRM</title>');
-    const opened = openDatabase(path.join(dir, 'crm.db'));
-    db = opened.db;
-    server = await startServer({
-      ctx: {
-        db,
-        now: () => '2026-01-02T03:04:05.000Z',
-        databasePath: opened.path,
-        schemaVersion: 1,
-        appVersion: 't',
-      },
-      rendererDir,
-    });
+    // The server as the browser edition runs it: the file is open in the database worker only;
+    // the test looks at it through a read-only connection of its own.
+    database = new DatabaseHost({ file: path.join(dir, 'crm.db'), appVersion: 't' });
+    await database.start();
+    db = new Database(path.join(dir, 'crm.db'), { readonly: true });
+    server = await startServer({ invoke: (channel, input) => database.invoke(channel, input), rendererDir });
     host = `127.0.0.1:${server.port}`;
     cookie = `solo_crm_token=${server.token}`;
   });
 
   afterAll(async () => {
     await server.close();
-    closeDatabase(db);
+    db.close();
+    await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

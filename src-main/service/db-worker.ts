@@ -1,0 +1,76 @@
+/**
+ * The database worker: the one thread that opens the file and runs the handler registry. The
+ * window's process (Electron) and the browser edition's HTTP server only pass envelopes to it
+ * and back (service/host.ts), so no query, however long, holds up the window or other requests.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../db/errors';
+import { loadMigrations } from '../db/migrations';
+import { closeDatabase, openDatabase } from '../db/open';
+import { invoke } from '../ipc/registry';
+import type { HandlerContext } from '../records/context';
+import type { DatabaseWorkerData, FromWorker, ToWorker } from './messages';
+
+/** How often committed pages are copied from the write-ahead log into the file, between requests. */
+const CHECKPOINT_EVERY_MS = 5000;
+
+const port = parentPort!;
+const data = workerData as DatabaseWorkerData;
+const send = (message: FromWorker) => port.postMessage(message);
+
+function open(): HandlerContext | undefined {
+  try {
+    const migrations = data.migrationsDir ? loadMigrations(data.migrationsDir) : undefined;
+    const opened = openDatabase(data.file, { migrations, nativeBinding: data.nativeBinding });
+    send({
+      type: 'ready',
+      opened: { path: opened.path, schemaVersion: opened.schemaVersion, backupPath: opened.backupPath },
+    });
+    return {
+      db: opened.db,
+      now: () => new Date().toISOString(),
+      databasePath: opened.path,
+      schemaVersion: opened.schemaVersion,
+      appVersion: data.appVersion,
+    };
+  } catch (err) {
+    send({
+      type: 'fatal',
+      error:
+        err instanceof AppError
+          ? err.toData()
+          : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) },
+    });
+    return undefined;
+  }
+}
+
+const ctx = open();
+if (ctx) {
+  // A save rarely pays for the copy itself (openDatabase lets the log grow); PASSIVE never waits
+  // on a reader and does nothing when the log is already copied.
+  const checkpoint = setInterval(() => {
+    try {
+      ctx.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (err) {
+      // The next commit checkpoints on its own; nothing is lost by skipping one.
+      console.warn('[solo-crm] checkpoint skipped', err);
+    }
+  }, CHECKPOINT_EVERY_MS);
+
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'invoke') {
+      send({ type: 'result', id: message.id, envelope: invoke(ctx, message.channel, message.input) });
+    } else if (message.type === 'close') {
+      clearInterval(checkpoint);
+      try {
+        closeDatabase(ctx.db);
+      } finally {
+        send({ type: 'closed' });
+        port.close();
+      }
+    }
+  });
+} else {
+  port.close();
+}

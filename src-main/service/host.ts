@@ -1,0 +1,121 @@
+import type { Worker } from 'node:worker_threads';
+import type { AppErrorData, Envelope } from '../contract';
+import { AppError } from '../db/errors';
+import type { DatabaseWorkerData, FromWorker, OpenedInfo, ToWorker } from './messages';
+import { siblingEntry, startThread } from './threads';
+
+/** What the window's process and the HTTP server call: one channel, one envelope back. */
+export type Invoke = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export interface DatabaseHostOptions extends DatabaseWorkerData {
+  /** The worker's entry file; db-worker beside this module unless given. */
+  entry?: URL;
+  /**
+   * Told when the worker stopped without being asked to (a crash, an addon fault, a kill). The
+   * host has already answered the requests in flight and is starting a new worker on the same file.
+   */
+  onCrash?: (reason: string) => void;
+}
+
+const crashed = (reason: string): AppErrorData => ({
+  code: 'DATABASE_RESTARTED',
+  message: `The database worker stopped (${reason}) and is being restarted`,
+});
+
+/**
+ * The database worker seen from the thread that starts it: `invoke` sends a request and resolves
+ * with the worker's envelope; nothing here opens the file or runs SQL. If the worker dies, every
+ * request in flight is answered with DATABASE_RESTARTED (the screens say so), `onCrash` is told,
+ * and a new worker opens the same file: whatever was committed before is there, since every
+ * acknowledged write was committed (WAL, synchronous=FULL) before its answer was sent.
+ */
+export class DatabaseHost {
+  private worker: Worker | undefined;
+  private ready: Promise<OpenedInfo> | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  private closing = false;
+  /** How many times the worker was started again after a crash. */
+  restarts = 0;
+
+  constructor(private readonly options: DatabaseHostOptions) {}
+
+  /** Starts the worker and resolves once the file is open (or rejects with why it cannot be). */
+  start(): Promise<OpenedInfo> {
+    const { entry, onCrash: _onCrash, ...workerData } = this.options;
+    const worker = startThread(entry ?? siblingEntry('db-worker', import.meta.url), { workerData });
+    let opened = false;
+    this.worker = worker;
+    this.ready = new Promise<OpenedInfo>((resolve, reject) => {
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') {
+          opened = true;
+          resolve(message.opened);
+        } else if (message.type === 'fatal') {
+          reject(new AppError(message.error.code, message.error.message, message.error));
+        } else if (message.type === 'result') {
+          const answer = this.pending.get(message.id);
+          this.pending.delete(message.id);
+          answer?.(message.envelope);
+        }
+      });
+      worker.on('error', (err) => {
+        console.error('[solo-crm] the database worker failed', err);
+        reject(err);
+      });
+      worker.on('exit', (code) => {
+        if (this.worker !== worker) return;
+        this.worker = undefined;
+        reject(new Error(`The database worker exited with code ${code} before the file was open`));
+        // A file that never opened is not retried: start() has already said why.
+        if (!this.closing && opened) this.recover(`exit code ${code}`);
+      });
+    });
+    // Whoever awaits start() hears of a failure; a restart's failure is logged in recover().
+    this.ready.catch(() => undefined);
+    return this.ready;
+  }
+
+  /** One request; queued while the worker starts, answered with an envelope in every case. */
+  async invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
+    if (this.closing) return { ok: false, error: { code: 'INTERNAL', message: 'The database is closed' } };
+    try {
+      await this.ready;
+    } catch {
+      return { ok: false, error: crashed('it could not open the file') };
+    }
+    const worker = this.worker;
+    if (!worker) return { ok: false, error: crashed('not running') };
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      worker.postMessage({ type: 'invoke', id, channel, input } satisfies ToWorker);
+    });
+  }
+
+  /** Closes the file (PRAGMA optimize) and stops the worker. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+    worker.postMessage({ type: 'close' } satisfies ToWorker);
+    await exited;
+    this.worker = undefined;
+  }
+
+  /** Stops the worker at once, as a crash would; for tests of the recovery. */
+  async kill(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
+  private recover(reason: string): void {
+    for (const answer of this.pending.values()) answer({ ok: false, error: crashed(reason) });
+    this.pending.clear();
+    this.restarts++;
+    this.options.onCrash?.(reason);
+    this.start().catch((err: unknown) =>
+      console.error('[solo-crm] the database worker did not restart', err),
+    );
+  }
+}

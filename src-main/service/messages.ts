@@ -1,0 +1,29 @@
+import type { AppErrorData, Envelope } from '../contract';
+
+/** What the database worker is started with. */
+export interface DatabaseWorkerData {
+  file: string;
+  appVersion: string;
+  /** The folder of migrations/*.sql, when it is not beside the source tree (the packaged app). */
+  migrationsDir?: string;
+  /** better-sqlite3's compiled addon, when not the default (Electron builds). */
+  nativeBinding?: string;
+}
+
+/** The host's messages to the database worker. */
+export type ToWorker = { type: 'invoke'; id: number; channel: string; input: unknown } | { type: 'close' };
+
+/** What the database worker knows of its file once it is open. */
+export interface OpenedInfo {
+  path: string;
+  schemaVersion: number;
+  /** The copy taken before an upgrade, when the file was upgraded. */
+  backupPath?: string;
+}
+
+/** The database worker's messages to the host. */
+export type FromWorker =
+  | { type: 'ready'; opened: OpenedInfo }
+  | { type: 'fatal'; error: AppErrorData }
+  | { type: 'result'; id: number; envelope: Envelope<unknown> }
+  | { type: 'closed' };
