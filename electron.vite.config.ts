@@ -39,6 +39,7 @@ export default defineConfig({
         input: {
           index: at('src-main/main.ts'),
           'db-worker': at('src-main/service/db-worker.ts'),
+          'job-thread': at('src-main/service/job-thread.ts'),
         },
       },
     },

@@ -7,6 +7,7 @@
  */
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
+import { noJobControl, type JobControl } from '../jobs/control';
 
 /** 赢单's place: after every open stage's sort order. */
 export const WON_PLACE = 1_000_000_000;
@@ -87,4 +88,29 @@ export function refreshOpportunityFurthest(db: Db): void {
      WHERE ${all} OR o.id IN (SELECT opportunity_id FROM opportunity_furthest_stale)`,
     `DELETE FROM opportunity_furthest_stale`,
   ]);
+}
+
+/** Each rollup that triggers mark stale, by the name the screens give its step, with its refresh. */
+const ROLLUPS: [string, (db: Db) => void][] = [
+  ['sales_category_days', refreshSalesCategoryDays],
+  ['customer_sale_sequence', refreshCustomerSaleSequence],
+  ['opportunity_furthest', refreshOpportunityFurthest],
+];
+
+/**
+ * Brings every rollup up to date at once, one step per rollup (the job after a bulk change, so
+ * the next analysis reads at once); a cancel between steps rolls the job's transaction back.
+ */
+export function rebuildRollups(db: Db, job: JobControl = noJobControl): { rebuilt: string[] } {
+  const rebuilt: string[] = [];
+  db.transaction(() => {
+    for (const [i, [name, refresh]] of ROLLUPS.entries()) {
+      job.progress(`rollups.${name}`, i, ROLLUPS.length);
+      refresh(db);
+      rebuilt.push(name);
+      job.checkpoint();
+    }
+    job.progress('rollups.done', ROLLUPS.length, ROLLUPS.length);
+  }).immediate();
+  return { rebuilt };
 }

@@ -37,7 +37,11 @@ export type ValidationReason =
   /** A restore would make a second record where only one may be (`params.what`). */
   | 'duplicate'
   /** Still used by records (`params.count`): change those first. */
-  | 'in_use';
+  | 'in_use'
+  /** Another job is running (`params.kind`): one at a time. */
+  | 'job_running'
+  /** A long job holds the file for writing: try again once it is done. */
+  | 'busy';
 
 export interface AppErrorData {
   code: ErrorCode;

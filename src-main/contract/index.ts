@@ -20,3 +20,4 @@ export * from './channels';
 export * from './csp';
 export * from './validation';
 export * from './money';
+export * from './jobs';

@@ -11,7 +11,7 @@ export function toErrorData(err: unknown, input?: unknown): AppErrorData {
     return { code: 'CONFLICT', message: 'The change conflicts with existing data' };
   }
   if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
-    return { code: 'CONFLICT', message: 'The database is busy; try again' };
+    return { code: 'CONFLICT', message: 'The database is busy; try again', reason: 'busy' };
   }
   console.error('[solo-crm] unexpected error', err);
   return { code: 'INTERNAL', message: 'An unexpected error occurred' };

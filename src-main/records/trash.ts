@@ -11,6 +11,7 @@ import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import type { HandlerMap } from '../ipc/handler';
+import { noJobControl, type JobControl } from '../jobs/control';
 import { indexContact } from './contacts';
 import { fieldDefs } from './custom-values';
 import { indexCustomer } from './search-index';
@@ -325,8 +326,31 @@ export function purgeTrash(db: Db, ids: number[]): { purged: number } {
     .immediate();
 }
 
-export function emptyTrash(db: Db): { purged: number } {
-  return db.transaction(() => ({ purged: stmt(db, 'DELETE FROM trash').run().changes })).immediate();
+/** Entries deleted per step of 清空回收站, between which it tells its progress and hears a cancel. */
+const EMPTY_BATCH = 1000;
+
+/**
+ * 清空回收站: every entry deleted for good, in steps. Run as a job (jobs.start 'trash.empty') it
+ * is one transaction the job commits or, cancelled, rolls back; alone, it makes its own.
+ */
+export function emptyTrash(db: Db, job: JobControl = noJobControl): { purged: number } {
+  return db
+    .transaction(() => {
+      const total = stmt(db, 'SELECT count(*) FROM trash').pluck().get() as number;
+      const step = stmt(
+        db,
+        `DELETE FROM trash WHERE id IN (SELECT id FROM trash ORDER BY id LIMIT ${EMPTY_BATCH})`,
+      );
+      let purged = 0;
+      job.progress('delete', 0, total);
+      for (let n = step.run().changes; n > 0; n = step.run().changes) {
+        purged += n;
+        job.progress('delete', purged, total);
+        job.checkpoint();
+      }
+      return { purged };
+    })
+    .immediate();
 }
 
 export const trashHandlers: HandlerMap<'trash.list' | 'trash.restore' | 'trash.purge' | 'trash.empty'> = {

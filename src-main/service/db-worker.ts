@@ -9,14 +9,25 @@ import { loadMigrations } from '../db/migrations';
 import { closeDatabase, openDatabase } from '../db/open';
 import { invoke } from '../ipc/registry';
 import type { HandlerContext } from '../records/context';
+import { JobManager } from './jobs';
 import type { DatabaseWorkerData, FromWorker, ToWorker } from './messages';
 
 /** How often committed pages are copied from the write-ahead log into the file, between requests. */
 const CHECKPOINT_EVERY_MS = 5000;
+/** How long a write waits for the file's write lock (another program, a checkpoint). */
+const BUSY_TIMEOUT_MS = 5000;
+/**
+ * The same while a job writes: a save waits only briefly and is refused as busy, rather than
+ * holding up every read behind it for seconds.
+ */
+const BUSY_TIMEOUT_DURING_JOB_MS = 100;
 
 const port = parentPort!;
 const data = workerData as DatabaseWorkerData;
 const send = (message: FromWorker) => port.postMessage(message);
+
+/** The open file's jobs; set once the file is open. */
+let jobs: JobManager | undefined;
 
 function open(): HandlerContext | undefined {
   try {
@@ -26,12 +37,20 @@ function open(): HandlerContext | undefined {
       type: 'ready',
       opened: { path: opened.path, schemaVersion: opened.schemaVersion, backupPath: opened.backupPath },
     });
+    const now = () => new Date().toISOString();
+    jobs = new JobManager({
+      ...data,
+      now,
+      onWriting: (writing) =>
+        opened.db.pragma(`busy_timeout = ${writing ? BUSY_TIMEOUT_DURING_JOB_MS : BUSY_TIMEOUT_MS}`),
+    });
     return {
       db: opened.db,
-      now: () => new Date().toISOString(),
+      now,
       databasePath: opened.path,
       schemaVersion: opened.schemaVersion,
       appVersion: data.appVersion,
+      jobs,
     };
   } catch (err) {
     send({
@@ -63,12 +82,16 @@ if (ctx) {
       send({ type: 'result', id: message.id, envelope: invoke(ctx, message.channel, message.input) });
     } else if (message.type === 'close') {
       clearInterval(checkpoint);
-      try {
-        closeDatabase(ctx.db);
-      } finally {
-        send({ type: 'closed' });
-        port.close();
-      }
+      void Promise.resolve(jobs?.stopAll())
+        .catch((err: unknown) => console.error('[solo-crm] stopping a job failed', err))
+        .finally(() => {
+          try {
+            closeDatabase(ctx.db);
+          } finally {
+            send({ type: 'closed' });
+            port.close();
+          }
+        });
     }
   });
 } else {

@@ -27,3 +27,18 @@ export type FromWorker =
   | { type: 'fatal'; error: AppErrorData }
   | { type: 'result'; id: number; envelope: Envelope<unknown> }
   | { type: 'closed' };
+
+/** What a job thread is started with. */
+export interface JobThreadData extends DatabaseWorkerData {
+  /** The job, as jobs.start took it (checked by its schema). */
+  input: unknown;
+  /** One Int32: 1 once the job is asked to stop, read between its steps. */
+  cancel: SharedArrayBuffer;
+}
+
+/** A job thread's messages to the database worker. */
+export type FromJob =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'done'; result: unknown }
+  | { type: 'cancelled' }
+  | { type: 'failed'; error: AppErrorData };

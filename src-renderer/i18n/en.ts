@@ -180,9 +180,12 @@ export const en: Messages = {
     FORBIDDEN: 'The request was refused',
     UNKNOWN_CHANNEL: 'Internal error: unknown operation',
     INTERNAL: 'Something went wrong; nothing was changed. Try again',
-    DATABASE_RESTARTED: 'The database service stopped unexpectedly and was restarted on the same file. The last action did not complete; please try again. Everything saved before is still there.',
+    DATABASE_RESTARTED:
+      'The database service stopped unexpectedly and was restarted on the same file. The last action did not complete; please try again. Everything saved before is still there.',
     NETWORK: 'Cannot reach Solo CRM; check that it is still running',
     reasons: {
+      busy: 'The database is busy with a long task (such as emptying the trash or updating totals); save again once it is done.',
+      job_running: 'Another long task is still running; start this one once it is done.',
       parent_missing:
         'Cannot restore: the {{what}} “{{title}}” it belongs to is gone (deleted from the trash for good).',
       parent_in_trash: 'Restore the {{what}} “{{title}}” it belongs to first; it is in the trash too.',

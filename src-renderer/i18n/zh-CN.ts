@@ -179,9 +179,12 @@ export const zhCN = {
     FORBIDDEN: '请求被拒绝',
     UNKNOWN_CHANNEL: '程序内部错误：未知的操作',
     INTERNAL: '发生意外错误，数据未被修改。请重试',
-    DATABASE_RESTARTED: '数据库服务意外中止，已在同一文件上重新启动。刚才的操作没有完成，请再试一次；之前保存的内容都在。',
+    DATABASE_RESTARTED:
+      '数据库服务意外中止，已在同一文件上重新启动。刚才的操作没有完成，请再试一次；之前保存的内容都在。',
     NETWORK: '无法连接到 Solo CRM，请确认程序仍在运行',
     reasons: {
+      busy: '数据库正在执行一项长任务（如清空回收站或更新统计），请等它完成后再保存。',
+      job_running: '另一项长任务还在进行，请等它完成后再开始。',
       parent_missing: '无法恢复：它所属的{{what}}“{{title}}”已不存在（已从回收站彻底删除）。',
       parent_in_trash: '请先恢复它所属的{{what}}“{{title}}”，它也在回收站里。',
       duplicate: '无法恢复：已有另一条{{what}}占用了它的位置（{{title}}）。',

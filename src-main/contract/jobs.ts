@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { AppErrorData } from './envelope';
+
+/**
+ * Long work runs as a job: `jobs.start` returns at once with the job's id; `jobs.get` tells its
+ * progress (a phase, done of total) and, at the end, its result or error; `jobs.cancel` stops it
+ * and leaves the database as it was before the job. One job runs at a time.
+ */
+
+/** Paged channels whose every page an export job can gather (the lists and customer analyses). */
+export const pagedChannels = [
+  'customers.list',
+  'contacts.list',
+  'products.list',
+  'opportunities.list',
+  'sales.list',
+  'activities.list',
+  'feedback.list',
+  'expenses.list',
+  'trash.list',
+  'analysis.abc',
+  'analysis.rfm',
+  'analysis.churn',
+  'analysis.profit',
+  'analysis.clv',
+] as const;
+export type PagedChannel = (typeof pagedChannels)[number];
+
+export const jobStartInput = z.discriminatedUnion('kind', [
+  /** 清空回收站: every entry of the trash deleted for good. */
+  z.strictObject({ kind: z.literal('trash.empty') }),
+  /** The analyses' running totals recomputed for everything marked stale (after a bulk change). */
+  z.strictObject({ kind: z.literal('rollups.rebuild') }),
+  /**
+   * Every page of a paged channel's answer for `input` (its filters and sort; the job sets the
+   * page), read in one snapshot, for an export.
+   */
+  z.strictObject({
+    kind: z.literal('export.pages'),
+    channel: z.enum(pagedChannels),
+    input: z.record(z.string(), z.unknown()).default({}),
+  }),
+]);
+export type JobStartInput = z.input<typeof jobStartInput>;
+export type JobKind = JobStartInput['kind'];
+
+export const jobIdInput = z.strictObject({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/** What each kind of job answers when it is done. */
+export interface JobResults {
+  'trash.empty': { purged: number };
+  'rollups.rebuild': { rebuilt: string[] };
+  'export.pages': { rows: unknown[]; total: number };
+}
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A job as `jobs.start`, `jobs.get` and `jobs.cancel` tell it. */
+export interface JobInfo {
+  id: number;
+  kind: JobKind;
+  state: JobState;
+  /** What the job is doing now, a word the screens translate (`delete`, `rollups.sales_category_days` …). */
+  phase: string;
+  done: number;
+  /** 0 while the job does not know yet how much there is. */
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  /** When `state` is done; its shape is `JobResults[kind]`. */
+  result?: unknown;
+  /** When `state` is failed. */
+  error?: AppErrorData;
+}

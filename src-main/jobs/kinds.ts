@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { JobKind, JobResults, jobStartInput } from '../contract';
+import { AppError } from '../db/errors';
+import { rebuildRollups } from '../analysis/rollups';
+import { invoke } from '../ipc/registry';
+import type { HandlerContext } from '../records/context';
+import { emptyTrash } from '../records/trash';
+import type { JobControl } from './control';
+
+type JobInput<K extends JobKind> = Extract<z.output<typeof jobStartInput>, { kind: K }>;
+
+/** One kind of long work: whether it writes, and the work itself, run in a job thread. */
+interface JobDefinition<K extends JobKind> {
+  /** A writing job holds the write lock for its transaction; a reading one reads one snapshot. */
+  writes: boolean;
+  run(ctx: HandlerContext, input: JobInput<K>, job: JobControl): JobResults[K];
+}
+
+/** Rows read per page by an export (the largest page a list channel gives). */
+const EXPORT_PAGE_SIZE = 200;
+
+/** A paged answer's page: the answer itself, or the customers page of an analysis (RFM's grid beside it). */
+function pageOf(data: unknown): { rows: unknown[]; total: number } {
+  const page = (data as { customers?: unknown }).customers ?? data;
+  return page as { rows: unknown[]; total: number };
+}
+
+/** Every page of a paged channel's answer, in one read snapshot (the job's transaction). */
+function exportPages(ctx: HandlerContext, input: JobInput<'export.pages'>, job: JobControl) {
+  const rows: unknown[] = [];
+  let total = 0;
+  for (let page = 1; ; page++) {
+    const envelope = invoke(ctx, input.channel, { ...input.input, page, pageSize: EXPORT_PAGE_SIZE });
+    if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error);
+    const answer = pageOf(envelope.data);
+    rows.push(...answer.rows);
+    total = answer.total;
+    job.progress('read', rows.length, total);
+    job.checkpoint();
+    if (answer.rows.length < EXPORT_PAGE_SIZE || rows.length >= total) return { rows, total };
+  }
+}
+
+export const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
+  'trash.empty': { writes: true, run: (ctx, _input, job) => emptyTrash(ctx.db, job) },
+  'rollups.rebuild': { writes: true, run: (ctx, _input, job) => rebuildRollups(ctx.db, job) },
+  'export.pages': { writes: false, run: exportPages },
+};

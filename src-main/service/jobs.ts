@@ -1,0 +1,114 @@
+import type { Worker } from 'node:worker_threads';
+import { jobStartInput, type JobInfo, type JobStartInput } from '../contract';
+import { AppError, notFound } from '../db/errors';
+import { jobDefinitions } from '../jobs/kinds';
+import type { DatabaseWorkerData, FromJob, JobThreadData } from './messages';
+import { siblingEntry, startThread } from './threads';
+
+/** Finished jobs kept for `jobs.get` (their results are read once the screen sees them end). */
+const KEEP_FINISHED = 20;
+
+interface RunningJob {
+  info: JobInfo;
+  thread: Worker;
+  cancel: Int32Array;
+}
+
+export interface JobManagerOptions extends DatabaseWorkerData {
+  now: () => string;
+  /** Told when a writing job starts and ends (the worker stops waiting on the write lock meanwhile). */
+  onWriting?: (writing: boolean) => void;
+  /** The job threads' entry file; job-thread beside this module unless given. */
+  entry?: URL;
+}
+
+/**
+ * The jobs of one open file, kept in the database worker: each runs in a job thread of its own
+ * (service/job-thread.ts) while the worker goes on answering requests. One job at a time.
+ */
+export class JobManager {
+  private readonly jobs = new Map<number, JobInfo>();
+  private running: RunningJob | undefined;
+  private nextId = 1;
+
+  constructor(private readonly options: JobManagerOptions) {}
+
+  start(raw: JobStartInput): JobInfo {
+    const input = jobStartInput.parse(raw);
+    if (this.running) {
+      throw new AppError('CONFLICT', `A ${this.running.info.kind} job is running`, {
+        reason: 'job_running',
+        params: { kind: this.running.info.kind },
+      });
+    }
+    const { entry, now, onWriting, ...database } = this.options;
+    const cancel = new Int32Array(new SharedArrayBuffer(4));
+    const workerData: JobThreadData = { ...database, input, cancel: cancel.buffer as SharedArrayBuffer };
+    const thread = startThread(entry ?? siblingEntry('job-thread', import.meta.url), { workerData });
+    const info: JobInfo = {
+      id: this.nextId++,
+      kind: input.kind,
+      state: 'running',
+      phase: 'start',
+      done: 0,
+      total: 0,
+      startedAt: now(),
+      finishedAt: null,
+    };
+    const writes = jobDefinitions[input.kind].writes;
+    this.running = { info, thread, cancel };
+    this.jobs.set(info.id, info);
+    if (writes) onWriting?.(true);
+
+    const finish = (outcome: Partial<JobInfo>) => {
+      if (info.state !== 'running') return;
+      Object.assign(info, outcome, { finishedAt: now() });
+      if (this.running?.info === info) this.running = undefined;
+      if (writes) onWriting?.(false);
+      this.forgetOld();
+    };
+    thread.on('message', (message: FromJob) => {
+      if (message.type === 'progress')
+        Object.assign(info, { phase: message.phase, done: message.done, total: message.total });
+      else if (message.type === 'done') finish({ state: 'done', result: message.result });
+      else if (message.type === 'cancelled') finish({ state: 'cancelled' });
+      else finish({ state: 'failed', error: message.error });
+    });
+    thread.on('error', (err) => {
+      console.error('[solo-crm] a job thread failed', err);
+      finish({ state: 'failed', error: { code: 'INTERNAL', message: 'The job stopped unexpectedly' } });
+    });
+    // A thread that ends without a word died mid-job: its transaction never committed.
+    thread.on('exit', () =>
+      finish({ state: 'failed', error: { code: 'INTERNAL', message: 'The job stopped unexpectedly' } }),
+    );
+    return { ...info };
+  }
+
+  get(id: number): JobInfo {
+    const info = this.jobs.get(id);
+    if (!info) throw notFound('Job', id);
+    return { ...info };
+  }
+
+  /** Asks the job to stop; it rolls back at its next step and `get` then says cancelled. */
+  cancel(id: number): JobInfo {
+    const info = this.get(id);
+    if (this.running?.info.id === id) Atomics.store(this.running.cancel, 0, 1);
+    return info;
+  }
+
+  /** Stops every job now (the file is closing): each one's transaction is rolled back. */
+  async stopAll(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    Atomics.store(running.cancel, 0, 1);
+    await running.thread.terminate();
+  }
+
+  private forgetOld(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.state !== 'running');
+    for (const job of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
+      this.jobs.delete(job.id);
+  }
+}
