@@ -1,7 +1,8 @@
 import type { AbcResult, AbcRow, ChannelParsedInput } from '../contract';
+import { yearEnding } from '../contract/dates';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
-import { today, yearEnding } from './customer-dates';
+import { today } from './customer-dates';
 
 type Cls = AbcRow['cls'];
 const CLASSES: readonly Cls[] = ['A', 'B', 'C'];

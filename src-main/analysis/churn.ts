@@ -1,7 +1,8 @@
 import type { ChannelParsedInput, ChurnPage, ChurnRow } from '../contract';
+import { daysBetween } from '../contract/dates';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
-import { customerNames, daysBetween, pageOf, today } from './customer-dates';
+import { customerNames, pageOf, today } from './customer-dates';
 
 /**
  * The days each customer bought on (sales not cancelled) up to asOf, in customer then date

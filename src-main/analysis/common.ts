@@ -1,33 +1,33 @@
 /**
  * What the sales analyses share: the default date range, the filter on which sales and lines
- * count, calendar buckets (day, ISO week, month, quarter, year) and half-up rounding.
+ * count, calendar buckets (the day, ISO week, month, quarter and year of contract/dates.ts) and
+ * half-up rounding.
  */
 import type { TrendPeriod } from '../contract';
+import {
+  addDays,
+  analysisRange,
+  daysBetween,
+  localDate,
+  periodEnd,
+  periodKey,
+  type DateRange,
+} from '../contract/dates';
 import { AppError } from '../db/errors';
-import { addDays, localDate, monthStart } from '../records/dates';
 import type { HandlerContext } from '../records/context';
 
-export interface DateRange {
-  from: string;
-  to: string;
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+export type { DateRange };
 
 /** Days from `from` to `to`, both included (1 for a one-day range). */
-export function daysIn(range: DateRange): number {
-  return (
-    Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000) + 1
-  );
-}
+export const daysIn = (range: DateRange): number => daysBetween(range.from, range.to) + 1;
 
 /**
  * The range an analysis covers. Left out, `to` is today and `from` the first day of the month
- * 11 months before `to`'s month: the last 12 months. A `from` after the (default) `to` is refused.
+ * 11 months before `to`'s month: the last 12 months (contract/dates.ts, as the screens show it).
+ * A `from` after the (default) `to` is refused.
  */
 export function resolveRange(ctx: HandlerContext, input: { from?: string; to?: string }): DateRange {
-  const to = input.to ?? localDate(ctx.now());
-  const from = input.from ?? monthStart(to, -11);
+  const { from, to } = analysisRange(input, localDate(ctx.now()));
   if (from > to) {
     throw new AppError('VALIDATION', `from (${from}) must not be after to (${to})`, {
       field: 'to',
@@ -115,58 +115,6 @@ export function countedSales(
   };
 }
 
-/** Calendar arithmetic on `YYYY-MM-DD` strings, in UTC so no clock change moves a day. */
-const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
-
-/** Monday = 0 … Sunday = 6. */
-const weekday = (date: string) => (toDate(date).getUTCDay() + 6) % 7;
-
-/**
- * The ISO 8601 week of a day, `2026-W09`: weeks start on Monday and belong to the year of their
- * Thursday, so 2020-12-31 is in 2020-W53, 2021-01-04 in 2021-W01 and 2024-12-30 in 2025-W01.
- */
-export function isoWeek(date: string): string {
-  const thursday = toDate(addDays(date, 3 - weekday(date)));
-  const year = thursday.getUTCFullYear();
-  const dayOfYear = Math.round((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000);
-  return `${pad(year, 4)}-W${pad(Math.floor(dayOfYear / 7) + 1)}`;
-}
-
-/** The key of the bucket a day falls in: `2026-03-05`, `2026-W09`, `2026-03`, `2026-Q1`, `2026`. */
-export function bucketKey(date: string, period: TrendPeriod): string {
-  switch (period) {
-    case 'day':
-      return date;
-    case 'week':
-      return isoWeek(date);
-    case 'month':
-      return date.slice(0, 7);
-    case 'quarter':
-      return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-    case 'year':
-      return date.slice(0, 4);
-  }
-}
-
-/** The last day of the calendar period that holds `date`. */
-export function periodEnd(date: string, period: TrendPeriod): string {
-  switch (period) {
-    case 'day':
-      return date;
-    case 'week':
-      return addDays(date, 6 - weekday(date));
-    case 'month':
-      return addDays(monthStart(date, 1), -1);
-    case 'quarter': {
-      const month = Number(date.slice(5, 7));
-      const lastMonth = `${date.slice(0, 4)}-${pad(Math.floor((month - 1) / 3) * 3 + 3)}`;
-      return addDays(monthStart(`${lastMonth}-01`, 1), -1);
-    }
-    case 'year':
-      return `${date.slice(0, 4)}-12-31`;
-  }
-}
-
 export interface Bucket {
   key: string;
   start: string;
@@ -182,7 +130,7 @@ export function calendarBuckets(range: DateRange, period: TrendPeriod): Bucket[]
   for (let start = range.from; start <= range.to;) {
     const last = periodEnd(start, period);
     const end = last < range.to ? last : range.to;
-    buckets.push({ key: bucketKey(start, period), start, end });
+    buckets.push({ key: periodKey(start, period), start, end });
     if (buckets.length > MAX_BUCKETS) {
       throw new AppError('VALIDATION', `A trend has at most ${MAX_BUCKETS} buckets: pick a longer period`, {
         field: 'period',
@@ -209,6 +157,6 @@ export function previousBuckets(range: DateRange, period: TrendPeriod, current: 
   if (calendar.length === current.length) return calendar;
   return current.map((b) => {
     const start = addDays(b.start, -days);
-    return { key: bucketKey(start, period), start, end: addDays(b.end, -days) };
+    return { key: periodKey(start, period), start, end: addDays(b.end, -days) };
   });
 }

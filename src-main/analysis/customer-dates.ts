@@ -1,54 +1,17 @@
 /**
- * Dates, pages and rounding the customer and service analyses share, beside common.ts (the
- * default range, half-up division). Dates are `YYYY-MM-DD` calendar days, counted with UTC
- * arithmetic so no daylight-saving gap shifts them.
+ * Today, names, pages and rounding the customer and service analyses share, beside common.ts
+ * (the default range, half-up division). Their calendar arithmetic (days between, a year ending
+ * on a day, the months of a range) is contract/dates.ts's.
  */
 import type { Page } from '../contract';
+import { localDate } from '../contract/dates';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
-import { addDays, localDate, monthStart } from '../records/dates';
 import { divideHalfUp } from './common';
-
-const DAY_MS = 86_400_000;
 
 /** Today on the user's machine. */
 export const today = (ctx: HandlerContext): string => localDate(ctx.now());
-
-/** Days from `from` to `to` (negative when `to` comes first). */
-export const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-
-/**
- * The same day `months` months earlier, or the month's last day when it has no such day
- * (2024-02-29 less 12 months is 2023-02-28).
- */
-export function monthsBefore(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) - months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
-}
-
-/**
- * The 12 months ending `asOf`, both ends included: from the day after the same day a year
- * earlier (asOf 2026-03-15 → 2025-03-16; asOf 2024-02-29 → 2023-03-01).
- */
-export const yearEnding = (asOf: string): { from: string; to: string } => ({
-  from: addDays(monthsBefore(asOf, 12), 1),
-  to: asOf,
-});
-
-/** Every month `YYYY-MM` from the month of `from` to the month of `to`. */
-export function monthsIn(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let m = monthStart(from); m.slice(0, 7) <= to.slice(0, 7); m = monthStart(m, 1)) {
-    months.push(m.slice(0, 7));
-  }
-  return months;
-}
 
 const NAMES_SQL = `SELECT id, code, name FROM customers WHERE id IN (SELECT value FROM json_each(?))`;
 

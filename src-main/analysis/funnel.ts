@@ -4,9 +4,9 @@
  * and lost in the range.
  */
 import type { FunnelConversion, FunnelInput, FunnelResult, FunnelStage } from '../contract';
+import { addDays, localMidnight } from '../contract/dates';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
-import { addDays } from '../records/dates';
 import { resolveRange, type DateRange } from './common';
 import { refreshOpportunityFurthest, STAGE_PLACES, WON_PLACE } from './rollups';
 
@@ -41,8 +41,7 @@ function opportunityWhere(filter: OpportunityFilter): { sql: string; params: num
  * up to, not including, the local midnight after the last day.
  */
 export function instants(range: DateRange): { start: string; end: string } {
-  const midnight = (date: string) => new Date(`${date}T00:00:00`).toISOString();
-  return { start: midnight(range.from), end: midnight(addDays(range.to, 1)) };
+  return { start: localMidnight(range.from), end: localMidnight(addDays(range.to, 1)) };
 }
 
 interface StageRow {

@@ -1,9 +1,10 @@
 import type { ChannelParsedInput, ClvPage, ClvRow, ProfitPage, ProfitRow } from '../contract';
+import { yearEnding } from '../contract/dates';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
 import { resolveRange } from './common';
-import { limitOffset, roundCents, today, yearEnding } from './customer-dates';
+import { limitOffset, roundCents, today } from './customer-dates';
 
 /**
  * Each customer's profit over a range (both ends included, bound as @from and @to): revenue is the

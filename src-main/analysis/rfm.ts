@@ -1,7 +1,8 @@
 import type { ChannelParsedInput, RfmResult, RfmRow } from '../contract';
+import { daysBetween } from '../contract/dates';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
-import { customerNames, daysBetween, today } from './customer-dates';
+import { customerNames, today } from './customer-dates';
 
 /**
  * Each customer's last sale day, number of sales and their sum, over the sales up to asOf that

@@ -1,9 +1,9 @@
 import type { ChannelParsedInput, ServiceAnalysis } from '../contract';
+import { addDays, monthsIn } from '../contract/dates';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
-import { addDays } from '../records/dates';
 import { resolveRange } from './common';
-import { average2, monthsIn, today } from './customer-dates';
+import { average2, today } from './customer-dates';
 
 /** Feedback received in the range, per month and type. */
 const BY_MONTH_SQL = `SELECT substr(received_date, 1, 7) AS month, type_id, count(*) FROM feedback

@@ -1,5 +1,6 @@
 /** 销售走势 Sales trend: line amounts per day, ISO week, month, quarter or year, beside the period before. */
 import type { TrendBucket, TrendInput, TrendPeriod, TrendResult } from '../contract';
+import { addDays } from '../contract/dates';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import type { HandlerContext } from '../records/context';
@@ -14,7 +15,6 @@ import {
   type DateRange,
   type SalesFilter,
 } from './common';
-import { addDays } from '../records/dates';
 
 interface DayRow {
   day: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './dates';
 
 /** Longest text any single field accepts; longer input is refused, never truncated. */
 export const LONG_TEXT_MAX = 20_000;
@@ -56,11 +57,6 @@ export const cents = z
     message: 'At most 2 decimal places',
     params: { format: 'decimals', places: 2 },
   });
-
-const isCalendarDate = (v: string) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-};
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v), {

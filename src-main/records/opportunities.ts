@@ -17,6 +17,7 @@ import type { HandlerContext } from './context';
 import { assertContactOf, assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
 import { copyLines, productsOnLines, readLines, replaceLines, type LineTable } from './lines';
 import { customFilterTerms, customToStore, readCustom } from './custom-values';
+import { localDate } from './dates';
 import { planList, runList, type ListSpec } from './list-query';
 import { indexSale } from './sales';
 import { writeSearchRow } from './search-index';
@@ -475,13 +476,6 @@ export function reopenOpportunity(ctx: HandlerContext, input: { id: number; vers
       return getOpportunity(db, input.id);
     })
     .immediate();
-}
-
-/** Today's date on the user's wall clock, `YYYY-MM-DD`, at the instant `iso`. */
-function localDate(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 export const opportunityHandlers: HandlerMap<
