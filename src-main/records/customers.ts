@@ -137,16 +137,20 @@ export function updateCustomer(ctx: HandlerContext, input: UpdateInput): Custome
 }
 
 /**
+ * How many rows of `table` belong to the customers in a JSON array of ids (one parameter). One `?`
+ * per id would make a new statement for every length of the list, up to 10,000 of them.
+ */
+export const relatedCountSql = (table: keyof CustomerRelated): string =>
+  `SELECT count(*) FROM ${table} WHERE customer_id IN (SELECT value FROM json_each(?))`;
+
+/**
  * How many records hang off these customers. Deleting a customer deletes them too, in the same
  * transaction (ON DELETE CASCADE), so the confirm dialog names these counts first.
  */
 export function customersRelated(db: Db, ids: number[]): CustomerRelated {
-  const unique = [...new Set(ids)];
-  const list = unique.map(() => '?').join(', ');
-  const count = (table: string) =>
-    stmt(db, `SELECT count(*) FROM ${table} WHERE customer_id IN (${list})`)
-      .pluck()
-      .get(...unique) as number;
+  const list = JSON.stringify([...new Set(ids)]);
+  const count = (table: keyof CustomerRelated) =>
+    stmt(db, relatedCountSql(table)).pluck().get(list) as number;
   return {
     contacts: count('contacts'),
     opportunities: count('opportunities'),
