@@ -1,10 +1,10 @@
 import { Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localToday } from '../../src-main/contract/dates';
 import { notifyError } from '../lib/errors';
 import {
   collectPages,
@@ -69,7 +69,7 @@ export function ListExport<Row>(props: {
 }) {
   return (
     <ExportMenu<Row>
-      fileName={`${props.title} ${dayjs().format('YYYY-MM-DD')}`}
+      fileName={`${props.title} ${localToday()}`}
       load={async () => ({
         columns: columnsForExport(props.columns),
         rows: await collectPages(props.loadPage),

@@ -1,5 +1,4 @@
 import { Anchor, Badge, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +8,7 @@ import {
   type ActivityRow,
   type ActivityType,
 } from '../../../src-main/contract';
+import { localToday } from '../../../src-main/contract/dates';
 import { ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
@@ -34,7 +34,7 @@ export function ActivityList() {
   });
   const [selected, setSelected] = useState<ActivityRow[]>([]);
   const confirmDelete = useDeleteActivitiesFlow();
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = localToday();
 
   const type = list.filterValue('type') as ActivityType | null;
   const done = list.filterValue('done');

@@ -1,10 +1,8 @@
 import { SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import type { Chart as ChartJS, ChartData, ChartOptions } from 'chart.js';
-import dayjs from 'dayjs';
 import { useRef } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
-import type { TrendBucket, TrendResult } from '../../../src-main/contract';
 import {
   baseOptions,
   ChartCard,
@@ -24,33 +22,7 @@ import { useChannelQuery } from '../../lib/queries';
 import { QueryState, RangeLine } from './AnalysisHeader';
 import { useAnalysisParams } from './params';
 import { SalesFilters } from './SalesFilters';
-
-/** A trend row: this period's bucket beside the previous period's i-th. */
-interface TrendRow {
-  key: string;
-  label: string;
-  start: string;
-  end: string;
-  amount: number;
-  orders: number;
-  averageOrder: number;
-  previous: number | null;
-}
-
-/** The change from the previous amount, 0–1 and signed; null when there is nothing to compare. */
-export const change = (amount: number, previous: number | null) =>
-  previous ? (amount - previous) / previous : null;
-
-/** The previous period sold nothing: no row has a previous amount above 0. */
-export const previousEmpty = (rows: TrendRow[]) => rows.every((r) => !r.previous);
-
-export function trendRows(result: TrendResult): TrendRow[] {
-  return result.buckets.map((b: TrendBucket, i) => ({
-    ...b,
-    label: b.key,
-    previous: result.previous[i]?.amount ?? null,
-  }));
-}
+import { change, periodDays, previousEmpty, trendRows, type TrendRow } from './trend-rows';
 
 /**
  * The trend as chart.js data: this period solid, the previous one dashed and gray. When the
@@ -125,22 +97,22 @@ export function TrendPanel() {
       help: params.period === 'week' ? k('weekHelp') : undefined,
       // The days in words and after a space, so a screen reader says "2026-01 01-01 至 01-31",
       // not "2026-0101-01~01-31".
-      cell: (r) => (
-        <span title={`${r.start} ~ ${r.end}`}>
-          {r.label}
-          {r.start !== r.end && (
-            <>
-              {' '}
-              <Text span size="xs" c="dimmed">
-                {t('analysis.trend.days', {
-                  from: dayjs(r.start).format('MM-DD'),
-                  to: dayjs(r.end).format('MM-DD'),
-                })}
-              </Text>
-            </>
-          )}
-        </span>
-      ),
+      cell: (r) => {
+        const days = periodDays(r);
+        return (
+          <span title={`${r.start} ~ ${r.end}`}>
+            {r.label}
+            {days && (
+              <>
+                {' '}
+                <Text span size="xs" c="dimmed">
+                  {t('analysis.trend.days', days)}
+                </Text>
+              </>
+            )}
+          </span>
+        );
+      },
       exportValue: (r) => r.label,
     },
     moneyColumn(head('amount'), (r) => r.amount, money),

@@ -1,7 +1,6 @@
 import { Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,6 +9,7 @@ import {
   type Expense,
   type ExpenseCreateInput,
 } from '../../../src-main/contract';
+import { localToday } from '../../../src-main/contract/dates';
 import { DateField } from '../../components/DateField';
 import { MoneyInput } from '../../components/MoneyInput';
 import type { TypedNumber } from '../../components/NumberField';
@@ -40,7 +40,7 @@ export interface ExpenseRefLabels {
 /** A new expense: dated today; a customer or opportunity when the page was opened for one. */
 export function emptyExpenseValues(preset: Partial<ExpenseFormValues> = {}): ExpenseFormValues {
   return {
-    expenseDate: dayjs().format('YYYY-MM-DD'),
+    expenseDate: localToday(),
     categoryId: null,
     amount: '',
     customerId: null,

@@ -1,9 +1,9 @@
 import { Group, Input, Rating, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { feedbackCloseInput, type ChannelInput, type Feedback } from '../../../src-main/contract';
+import { localToday } from '../../../src-main/contract/dates';
 import { DateField } from '../../components/DateField';
 import { FormDialog } from '../../components/FormDialog';
 import { schemaValidator, showSaveError } from '../../lib/errors';
@@ -46,7 +46,7 @@ export function CloseFeedbackDialog({
   const close = useChannelMutation('feedback.close');
   const validate = schemaValidator<CloseInput>(feedbackCloseInput, t);
   const form = useForm<CloseValues>({
-    initialValues: { result: '', satisfaction: 0, closedDate: dayjs().format('YYYY-MM-DD') },
+    initialValues: { result: '', satisfaction: 0, closedDate: localToday() },
     validate: (values) => validate(closeInput(feedback, values)),
     ...recordFormOptions(feedbackCloseInput),
   });

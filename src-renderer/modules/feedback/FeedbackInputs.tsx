@@ -1,9 +1,9 @@
 import { Fieldset, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { feedbackCreateInput, type Feedback, type FeedbackCreateInput } from '../../../src-main/contract';
+import { localToday } from '../../../src-main/contract/dates';
 import { BaseSelect } from '../../components/BaseSelect';
 import { DateField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
@@ -34,7 +34,7 @@ export function emptyFeedbackValues(customerId: number | null = null): FeedbackF
     subject: '',
     content: '',
     priority: 'normal',
-    receivedDate: dayjs().format('YYYY-MM-DD'),
+    receivedDate: localToday(),
     handlerId: null,
   };
 }

@@ -1,5 +1,4 @@
 import { NumberInput, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,6 +7,7 @@ import {
   type FeedbackRow,
   type feedbackSortColumns,
 } from '../../../src-main/contract';
+import { localToday } from '../../../src-main/contract/dates';
 import { KeywordInput, ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
@@ -57,7 +57,7 @@ export function FeedbackList() {
     priority: feedbackPriorities.includes(priority as Priority) ? (priority as Priority) : undefined,
     overdueDays: overdue,
     // The window knows the user's local date.
-    today: overdue ? dayjs().format('YYYY-MM-DD') : undefined,
+    today: overdue ? localToday() : undefined,
     sort: list.sort,
     page: list.page,
     pageSize: PAGE_SIZE,

@@ -10,7 +10,8 @@ import { useBaseLookup } from '../../lib/base-data';
 import { useChannelQuery } from '../../lib/queries';
 import { compositionChart, useSlices } from '../analysis/CompositionPanel';
 import { funnelChart, useFunnelColors } from '../analysis/FunnelPanel';
-import { trendChartData, trendRows } from '../analysis/TrendPanel';
+import { trendChartData } from '../analysis/TrendPanel';
+import { trendRows } from '../analysis/trend-rows';
 import { HomeCard } from './HomeCard';
 
 const HEIGHT = 200;

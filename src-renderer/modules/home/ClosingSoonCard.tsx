@@ -1,9 +1,9 @@
 import { Anchor, Badge, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconTarget, IconTargetOff } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OpportunityRow } from '../../../src-main/contract';
+import { daysBetween } from '../../../src-main/contract/dates';
 import { useBaseLookup } from '../../lib/base-data';
 import { formatMoney } from '../../lib/money';
 import { EmptyState, HomeCard } from './HomeCard';
@@ -39,7 +39,7 @@ export function ClosingSoonCard({
         <ScrollArea.Autosize mah={320} type="auto" offsetScrollbars>
           <Stack gap={0} role="list" aria-label={t('home.closing.title')}>
             {opportunities.map((o) => {
-              const days = dayjs(o.expectedCloseDate).diff(dayjs(today), 'day');
+              const days = daysBetween(today, o.expectedCloseDate ?? today);
               return (
                 <Group key={o.id} role="listitem" justify="space-between" wrap="nowrap" py={6} gap="sm">
                   <div style={{ minWidth: 0 }}>

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Group, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarDue, IconCheck, IconCircleCheck, IconPlus } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActivityRow } from '../../../src-main/contract';
+import { addDays, daysBetween } from '../../../src-main/contract/dates';
 import { DateField } from '../../components/DateField';
 import { notifyError } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/queries';
@@ -18,7 +18,7 @@ const FOLLOW_UP_LIMIT = 50;
 function RescheduleButton({ activity, today }: { activity: ActivityRow; today: string }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
-  const [date, setDate] = useState(() => dayjs(today).add(1, 'day').format('YYYY-MM-DD'));
+  const [date, setDate] = useState(() => addDays(today, 1));
   const reschedule = useChannelMutation('activities.reschedule');
   const move = (nextFollowUp: string) =>
     reschedule.mutate(
@@ -62,7 +62,7 @@ function RescheduleButton({ activity, today }: { activity: ActivityRow; today: s
                 size="compact-xs"
                 variant="light"
                 disabled={reschedule.isPending}
-                onClick={() => move(dayjs(today).add(days, 'day').format('YYYY-MM-DD'))}
+                onClick={() => move(addDays(today, days))}
               >
                 {t(`home.followUps.${key}`)}
               </Button>
@@ -89,7 +89,7 @@ function RescheduleButton({ activity, today }: { activity: ActivityRow; today: s
 function FollowUpItem({ activity, today }: { activity: ActivityRow; today: string }) {
   const { t } = useTranslation();
   const complete = useChannelMutation('activities.complete');
-  const overdueDays = dayjs(today).diff(dayjs(activity.nextFollowUp), 'day');
+  const overdueDays = daysBetween(activity.nextFollowUp ?? today, today);
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm" py={6}>
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>

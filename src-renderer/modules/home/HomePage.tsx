@@ -1,6 +1,6 @@
 import { Alert, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { localMidnight, localToday } from '../../../src-main/contract/dates';
 import { errorText } from '../../lib/errors';
 import { useChannelQuery } from '../../lib/queries';
 import { AnalysisCards } from './AnalysisCards';
@@ -17,14 +17,14 @@ import { SalesCard } from './SalesCard';
 export function HomePage() {
   const { t, i18n } = useTranslation();
   // The window knows the user's local date; the main process uses it as "today".
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = localToday();
   const query = useChannelQuery('home.summary', { today });
   const longDate = new Intl.DateTimeFormat(i18n.language, {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
     weekday: 'long',
-  }).format(dayjs(today).toDate());
+  }).format(new Date(localMidnight(today)));
 
   return (
     <Stack gap="lg">

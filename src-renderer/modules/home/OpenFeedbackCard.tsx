@@ -1,9 +1,9 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconMessageCheck, IconMessageReport, IconPlus } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HomeSummary } from '../../../src-main/contract';
+import { daysBetween } from '../../../src-main/contract/dates';
 import { useBaseLookup } from '../../lib/base-data';
 import { PriorityBadge } from '../feedback/meta';
 import { EmptyState, HomeCard } from './HomeCard';
@@ -54,7 +54,7 @@ export function OpenFeedbackCard({
       ) : (
         <Stack gap={0} role="list" aria-label={t('home.feedback.title')}>
           {oldest.map((f) => {
-            const days = dayjs(today).diff(dayjs(f.receivedDate), 'day');
+            const days = daysBetween(f.receivedDate, today);
             return (
               <Group key={f.id} role="listitem" justify="space-between" wrap="nowrap" py={6} gap="sm">
                 <div style={{ minWidth: 0 }}>

@@ -1,9 +1,9 @@
 import { Alert, Group, Radio, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { opportunityCloseInput, type ChannelInput, type Opportunity } from '../../../src-main/contract';
+import { localToday } from '../../../src-main/contract/dates';
 import { DateField } from '../../components/DateField';
 import { FormDialog } from '../../components/FormDialog';
 import { schemaValidator, showSaveError } from '../../lib/errors';
@@ -41,7 +41,7 @@ export function CloseOpportunityDialog({
   const close = useChannelMutation('opportunities.close');
   const validate = schemaValidator<CloseInput>(opportunityCloseInput, t);
   const form = useForm<CloseValues>({
-    initialValues: { outcome: 'won', saleDate: dayjs().format('YYYY-MM-DD'), lostReason: '' },
+    initialValues: { outcome: 'won', saleDate: localToday(), lostReason: '' },
     validate: (values) => validate(closeInput(opportunity, values)),
   });
   const total = opportunity.lines.reduce((sum, l) => sum + l.amount, 0);

@@ -1,5 +1,4 @@
 import { Fieldset, Select, SimpleGrid, Text } from '@mantine/core';
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,6 +8,7 @@ import {
   type SaleCreateInput,
   type SaleStatus,
 } from '../../../src-main/contract';
+import { localToday } from '../../../src-main/contract/dates';
 import { CustomerLinesInputs, type CustomerLinesFormProps } from '../../components/CustomerLinesInputs';
 import { DateField } from '../../components/DateField';
 import { draftsToLineInput, linesToDrafts, linesTotal, type LineDraft } from '../../components/LinesEditor';
@@ -44,7 +44,7 @@ export function emptySaleValues(customerId: number | null = null): SaleFormValue
   return {
     customerId,
     contactId: null,
-    saleDate: dayjs().format('YYYY-MM-DD'),
+    saleDate: localToday(),
     ownerId: null,
     status: 'confirmed',
     amountReceived: 0,

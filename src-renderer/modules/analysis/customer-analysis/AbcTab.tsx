@@ -1,10 +1,10 @@
 import { Badge, Input, SegmentedControl, SimpleGrid, useMantineTheme } from '@mantine/core';
 import type { Chart as ChartJS, ChartOptions } from 'chart.js';
-import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { Doughnut } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { AbcResult, AbcRow } from '../../../../src-main/contract';
+import { localToday } from '../../../../src-main/contract/dates';
 import {
   baseOptions,
   ChartCard,
@@ -89,7 +89,7 @@ function AbcFigures({ data }: { data: AbcResult }) {
       },
     ],
   };
-  const fileName = `${k('fileName')} ${dayjs().format('YYYY-MM-DD')}`;
+  const fileName = `${k('fileName')} ${localToday()}`;
 
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

@@ -1,9 +1,9 @@
 import { Text } from '@mantine/core';
-import dayjs from 'dayjs';
 import type { DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfitRow } from '../../../../src-main/contract';
+import { analysisRange, localToday } from '../../../../src-main/contract/dates';
 import { formatPercent } from '../../../components/charts';
 import { formatMoney } from '../../../lib/money';
 import { useAnalysisParams } from '../params';
@@ -31,11 +31,7 @@ export function ProfitTab() {
   );
 
   // The range is the analysis screen's (in the URL); empty, the last 12 months up to today.
-  const to = params.range.to ?? dayjs().format('YYYY-MM-DD');
-  const shown = {
-    from: params.range.from ?? dayjs(to).subtract(11, 'month').startOf('month').format('YYYY-MM-DD'),
-    to,
-  };
+  const shown = analysisRange(params.range, localToday());
   const columns: FigureColumn<ProfitRow>[] = [
     ...customerColumns<ProfitRow>(t),
     {
@@ -73,7 +69,7 @@ export function ProfitTab() {
       channel="analysis.profit"
       input={{ ...params.range, sort: sort.column, direction: sort.direction }}
       columns={columns}
-      summary={() => t('analysis.range', shown)}
+      summary={() => t('analysis.range', { ...shown })}
       filters={<SalesFilters params={params} shown={shown} fields={[]} />}
       sortStatus={
         { columnAccessor: sort.column, direction: sort.direction } as DataTableSortStatus<Keyed<ProfitRow>>

@@ -1,10 +1,10 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Chart as ChartJS, ChartOptions } from 'chart.js';
-import dayjs from 'dayjs';
 import { useRef, type ReactNode } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { ServiceAnalysis } from '../../../../src-main/contract';
+import { localToday } from '../../../../src-main/contract/dates';
 import { ExportMenu } from '../../../components/ExportMenu';
 import {
   baseOptions,
@@ -145,7 +145,7 @@ export function ServiceAnalysisPanel() {
       maxBarThickness: 48,
     })),
   };
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = localToday();
 
   return (
     <Stack gap="md">
