@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { addDays, localToday } from '../../src-main/contract/dates';
 import { api, expect, test } from './fixtures';
 import { openCustomer, openModule } from './ui';
 
@@ -16,11 +17,7 @@ const MINGDA = '上海明达贸易有限公司';
 const DEAL = '华信数据中心扩容';
 
 /** Today minus `n` days, as the server's local date. */
-function daysAgo(n: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  return d.toLocaleDateString('sv');
-}
+const daysAgo = (n: number): string => addDays(localToday(), -n);
 
 /** A little of everything, through the same channels the screens use. */
 async function seed(page: Page): Promise<void> {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
+import { localToday, monthStart, periodKey } from '../../src-main/contract/dates';
 import { api, expect, test } from './fixtures';
 import { choose, openModule, shot, yuan } from './ui';
 
@@ -13,13 +14,7 @@ interface BaseItem {
 }
 
 /** The 10th of the month `n` months before this one: always in the past, always a real day. */
-function monthsAgo(n: number): string {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - n);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-10`;
-}
-const quarterOf = (date: string) => `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+const monthsAgo = (n: number): string => `${monthStart(localToday(), -n).slice(0, 7)}-10`;
 
 const products = {
   server: { name: '服务器 R740', category: 'hardware', price: 12_000 },
@@ -219,7 +214,7 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
     await page.getByText('柱状图', { exact: true }).click();
     await expect(page.getByRole('radio', { name: '柱状图' })).toBeChecked();
     const hardwareByQuarter = expected(
-      (s) => quarterOf(s.date),
+      (s) => periodKey(s.date, 'quarter'),
       (_s, p) => products[p].category === 'hardware',
     );
     await expect(row(table, '合计')).toContainText(yuan(46_500));
@@ -232,7 +227,7 @@ test('分析：销售走势、销售漏斗、销售构成，筛选、导出表�
 
     // From the first of the month four months ago: the sale of five months ago (¥24,000) falls
     // in the days just before, the previous period, drawn as a dashed line.
-    const from = `${monthsAgo(4).slice(0, 8)}01`;
+    const from = monthStart(localToday(), -4);
     await page.goto(page.url().replace(/#.*$/, `#/analysis?tab=trend&from=${from}`));
     await expect(row(table, '合计')).toContainText(yuan(8_000 + 7_000 + 22_000));
     await expect(table.getByRole('cell', { name: yuan(24_000), exact: true })).toBeVisible();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { addDays, localToday } from '../../src-main/contract/dates';
 import { api, expect, test } from './fixtures';
 import { openModule, shot, yuan } from './ui';
 
@@ -13,11 +14,7 @@ interface BaseItem {
 }
 
 /** Today minus `n` days, as the server's local date. */
-function daysAgo(n: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  return d.toLocaleDateString('sv');
-}
+const daysAgo = (n: number): string => addDays(localToday(), -n);
 
 /** Two products, in yuan: a server sold at 10,000 that cost 7,000, a licence at 5,000 that cost 1,000. */
 const products = {
