@@ -89,7 +89,20 @@ export class DatabaseHost {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      worker.postMessage({ type: 'invoke', id, channel, input } satisfies ToWorker);
+      try {
+        worker.postMessage({ type: 'invoke', id, channel, input } satisfies ToWorker);
+      } catch (err) {
+        // An input the structured clone refuses (nested too deep for its recursion, say).
+        this.pending.delete(id);
+        resolve({
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: `The input cannot be passed to the database worker: ${(err as Error).message}`,
+            reason: 'invalid_format',
+          },
+        });
+      }
     });
   }
 
