@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { channel } from './channel';
 import {
   id,
+  idInput,
+  idsInput,
   isoDate,
   LONG_TEXT_MAX,
   localDateTime,
@@ -10,7 +13,9 @@ import {
   pageInput,
   requiredText,
   sortDirection,
+  type Page,
 } from './common';
+import type { DeleteResult } from './trash';
 
 export const activityTypes = ['call', 'visit', 'email', 'meeting', 'message'] as const;
 export type ActivityType = (typeof activityTypes)[number];
@@ -104,3 +109,15 @@ export interface TimelineEntry {
 }
 
 export const timelineInput = z.strictObject({ customerId: id, ...pageInput });
+
+/** 行动's channels, and a customer's timeline, which is made mostly of them. */
+export const activityChannels = {
+  'activities.list': channel(activityListInput).returns<Page<ActivityRow>>(),
+  'activities.get': channel(idInput).returns<Activity>(),
+  'activities.create': channel(activityCreateInput).returns<Activity>(),
+  'activities.update': channel(activityUpdateInput).returns<Activity>(),
+  'activities.delete': channel(idsInput).returns<DeleteResult>(),
+  'activities.complete': channel(activityCompleteInput).returns<Activity>(),
+  'activities.reschedule': channel(activityRescheduleInput).returns<Activity>(),
+  'customers.timeline': channel(timelineInput).returns<Page<TimelineEntry>>(),
+};

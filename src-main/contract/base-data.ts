@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channel } from './channel';
 
 /** The editable lists of SPEC.md ("基础数据"). Records point at an entry by id. */
 export const baseKinds = [
@@ -68,3 +69,13 @@ export const baseDataDeleteInput = z.strictObject({
 /** How many records use an entry, per record kind. */
 export const baseDataUsageInput = z.strictObject({ id: z.number().int().positive() });
 export type BaseDataUsage = Record<string, number>;
+
+/** 基础数据's lists. Filling them from an industry template is the first run's (setup). */
+export const baseDataChannels = {
+  'baseData.list': channel(baseDataListInput).returns<BaseItem[]>(),
+  'baseData.create': channel(baseDataCreateInput).returns<BaseItem>(),
+  'baseData.update': channel(baseDataUpdateInput).returns<BaseItem>(),
+  'baseData.reorder': channel(baseDataReorderInput).returns<BaseItem[]>(),
+  'baseData.delete': channel(baseDataDeleteInput).returns<{ deleted: number; moved: number }>(),
+  'baseData.usage': channel(baseDataUsageInput).returns<BaseDataUsage>(),
+};

@@ -1,15 +1,20 @@
 import { z } from 'zod';
+import { channel } from './channel';
 import { customFiltersField, customValuesField, type CustomValues } from './custom-fields';
 import {
   booleanFlag,
   id,
+  idInput,
+  idsInput,
   LONG_TEXT_MAX,
   optionalDate,
   optionalText,
   pageInput,
   requiredText,
   sortDirection,
+  type Page,
 } from './common';
+import type { DeleteResult } from './trash';
 
 export const genders = ['male', 'female'] as const;
 
@@ -114,3 +119,11 @@ export type ContactRow = Pick<
   | 'updatedAt'
   | 'custom'
 >;
+
+export const contactChannels = {
+  'contacts.list': channel(contactListInput).returns<Page<ContactRow>>(),
+  'contacts.get': channel(idInput).returns<Contact>(),
+  'contacts.create': channel(contactCreateInput).returns<Contact>(),
+  'contacts.update': channel(contactUpdateInput).returns<Contact>(),
+  'contacts.delete': channel(idsInput).returns<DeleteResult>(),
+};

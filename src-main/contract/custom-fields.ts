@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, requiredText } from './common';
+import { channel } from './channel';
+import { id, idInput, requiredText } from './common';
 
 /** The record kinds a user can add fields to. */
 export const customFieldEntities = ['customers', 'contacts', 'opportunities', 'sales'] as const;
@@ -109,3 +110,13 @@ export type CustomFilter = z.input<typeof customFilter>;
 
 /** The list input field the four record kinds share. */
 export const customFiltersField = z.array(customFilter).max(10).optional();
+
+export const customFieldChannels = {
+  'customFields.list': channel(customFieldListInput).returns<CustomField[]>(),
+  'customFields.create': channel(customFieldCreateInput).returns<CustomField>(),
+  'customFields.update': channel(customFieldUpdateInput).returns<CustomField>(),
+  'customFields.reorder': channel(customFieldReorderInput).returns<CustomField[]>(),
+  'customFields.usage': channel(idInput).returns<CustomFieldUsage>(),
+  /** The field goes, and its values with it (the dialog names how many records hold one). */
+  'customFields.delete': channel(idInput).returns<{ deleted: number; values: number }>(),
+};

@@ -1,14 +1,19 @@
 import { z } from 'zod';
+import { channel } from './channel';
 import { customFiltersField, customValuesField, type CustomValues } from './custom-fields';
 import {
   LONG_TEXT_MAX,
   id,
+  idInput,
+  idsInput,
   optionalId,
   optionalText,
   pageInput,
   requiredText,
   sortDirection,
+  type Page,
 } from './common';
+import type { DeleteResult } from './trash';
 
 /** The fields a user edits; shared by create, update and the renderer's form. */
 export const customerFields = {
@@ -147,3 +152,24 @@ export type CustomerRow = Pick<
   | 'updatedAt'
   | 'custom'
 >;
+
+/** How many records hang off the given customers: the delete dialog and the tab counts. */
+export const customerRelatedInput = z.strictObject({ ids: z.array(id).min(1).max(10_000) });
+export interface CustomerRelated {
+  contacts: number;
+  opportunities: number;
+  sales: number;
+  activities: number;
+  feedback: number;
+  expenses: number;
+}
+
+/** 客户's channels. A customer's timeline is the activities' (customers.timeline). */
+export const customerChannels = {
+  'customers.list': channel(customerListInput).returns<Page<CustomerRow>>(),
+  'customers.get': channel(idInput).returns<Customer>(),
+  'customers.create': channel(customerCreateInput).returns<Customer>(),
+  'customers.update': channel(customerUpdateInput).returns<Customer>(),
+  'customers.delete': channel(idsInput).returns<DeleteResult>(),
+  'customers.related': channel(customerRelatedInput).returns<CustomerRelated>(),
+};

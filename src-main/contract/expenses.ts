@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { channel } from './channel';
 import {
   cents,
   id,
+  idInput,
+  idsInput,
   isoDate,
   LONG_TEXT_MAX,
   optionalId,
@@ -9,6 +12,7 @@ import {
   pageInput,
   sortDirection,
 } from './common';
+import type { DeleteResult } from './trash';
 
 /** 费用 fields a user edits. The amount is positive cents; customer and opportunity are optional. */
 export const expenseFields = {
@@ -71,3 +75,11 @@ export interface ExpensePage {
   page: number;
   pageSize: number;
 }
+
+export const expenseChannels = {
+  'expenses.list': channel(expenseListInput).returns<ExpensePage>(),
+  'expenses.get': channel(idInput).returns<Expense>(),
+  'expenses.create': channel(expenseCreateInput).returns<Expense>(),
+  'expenses.update': channel(expenseUpdateInput).returns<Expense>(),
+  'expenses.delete': channel(idsInput).returns<DeleteResult>(),
+};

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { channel } from './channel';
 import {
   id,
+  idInput,
+  idsInput,
   isoDate,
   LONG_TEXT_MAX,
   optionalId,
@@ -8,7 +11,9 @@ import {
   pageInput,
   requiredText,
   sortDirection,
+  type Page,
 } from './common';
+import type { DeleteResult } from './trash';
 
 export const feedbackPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const feedbackStatuses = ['open', 'closed'] as const;
@@ -97,3 +102,13 @@ export interface Feedback {
 }
 
 export type FeedbackRow = Omit<Feedback, 'content' | 'result' | 'createdAt'>;
+
+export const feedbackChannels = {
+  'feedback.list': channel(feedbackListInput).returns<Page<FeedbackRow>>(),
+  'feedback.get': channel(idInput).returns<Feedback>(),
+  'feedback.create': channel(feedbackCreateInput).returns<Feedback>(),
+  'feedback.update': channel(feedbackUpdateInput).returns<Feedback>(),
+  'feedback.delete': channel(idsInput).returns<DeleteResult>(),
+  'feedback.close': channel(feedbackCloseInput).returns<Feedback>(),
+  'feedback.reopen': channel(feedbackReopenInput).returns<Feedback>(),
+};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { id, isoDate } from './common';
 import type { ActivityRow } from './activities';
+import { channel } from './channel';
+import { isoDate } from './common';
 import type { FeedbackRow } from './feedback';
 import type { OpportunityRow } from './opportunities';
 
@@ -28,13 +29,6 @@ export interface HomeSummary {
   openFeedback: { count: number; oldest: FeedbackRow[] };
 }
 
-/** How many records hang off the given customers: the delete dialog and the tab counts. */
-export const customerRelatedInput = z.strictObject({ ids: z.array(id).min(1).max(10_000) });
-export interface CustomerRelated {
-  contacts: number;
-  opportunities: number;
-  sales: number;
-  activities: number;
-  feedback: number;
-  expenses: number;
-}
+export const homeChannels = {
+  'home.summary': channel(homeSummaryInput).returns<HomeSummary>(),
+};

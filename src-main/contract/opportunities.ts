@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { channel } from './channel';
 import { customFiltersField, customValuesField, type CustomValues } from './custom-fields';
 import {
   cents,
   id,
+  idInput,
+  idsInput,
   isoDate,
   LONG_TEXT_MAX,
   linesInput,
@@ -13,7 +16,9 @@ import {
   requiredText,
   sortDirection,
   type Line,
+  type Page,
 } from './common';
+import type { DeleteResult } from './trash';
 
 export const opportunityStatuses = ['open', 'won', 'lost'] as const;
 export type OpportunityStatus = (typeof opportunityStatuses)[number];
@@ -166,3 +171,15 @@ export interface OpportunityCloseResult {
   opportunity: Opportunity;
   saleId: number | null;
 }
+
+export const opportunityChannels = {
+  'opportunities.list': channel(opportunityListInput).returns<Page<OpportunityRow>>(),
+  'opportunities.get': channel(idInput).returns<Opportunity>(),
+  'opportunities.create': channel(opportunityCreateInput).returns<Opportunity>(),
+  'opportunities.update': channel(opportunityUpdateInput).returns<Opportunity>(),
+  'opportunities.delete': channel(idsInput).returns<DeleteResult>(),
+  'opportunities.close': channel(opportunityCloseInput).returns<OpportunityCloseResult>(),
+  'opportunities.reopen': channel(opportunityVersionInput).returns<Opportunity>(),
+  'opportunities.move': channel(opportunityMoveInput).returns<Opportunity>(),
+  'opportunities.board': channel(opportunityBoardInput).returns<OpportunityBoard>(),
+};

@@ -1,14 +1,19 @@
 import { z } from 'zod';
+import { channel } from './channel';
 import {
   cents,
   id,
+  idInput,
+  idsInput,
   LONG_TEXT_MAX,
   optionalId,
   optionalText,
   pageInput,
   requiredText,
   sortDirection,
+  type Page,
 } from './common';
+import type { DeleteResult } from './trash';
 
 /** 产品 fields a user edits. The code (P000001 …) is given by the app. */
 export const productFields = {
@@ -63,3 +68,11 @@ export interface Product {
 }
 
 export type ProductRow = Omit<Product, 'description' | 'version' | 'createdAt'>;
+
+export const productChannels = {
+  'products.list': channel(productListInput).returns<Page<ProductRow>>(),
+  'products.get': channel(idInput).returns<Product>(),
+  'products.create': channel(productCreateInput).returns<Product>(),
+  'products.update': channel(productUpdateInput).returns<Product>(),
+  'products.delete': channel(idsInput).returns<DeleteResult>(),
+};

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { channel } from './channel';
 import { customFiltersField, customValuesField, type CustomValues } from './custom-fields';
 import {
   cents,
   id,
+  idInput,
+  idsInput,
   isoDate,
   LONG_TEXT_MAX,
   linesInput,
@@ -11,7 +14,9 @@ import {
   pageInput,
   sortDirection,
   type Line,
+  type Page,
 } from './common';
+import type { DeleteResult } from './trash';
 
 export const saleStatuses = ['draft', 'confirmed', 'delivered', 'paid', 'cancelled'] as const;
 export type SaleStatus = (typeof saleStatuses)[number];
@@ -110,3 +115,11 @@ export type SaleRow = Pick<
   | 'updatedAt'
   | 'custom'
 >;
+
+export const saleChannels = {
+  'sales.list': channel(saleListInput).returns<Page<SaleRow>>(),
+  'sales.get': channel(idInput).returns<Sale>(),
+  'sales.create': channel(saleCreateInput).returns<Sale>(),
+  'sales.update': channel(saleUpdateInput).returns<Sale>(),
+  'sales.delete': channel(idsInput).returns<DeleteResult>(),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channel } from './channel';
 
 /** Global search (Ctrl/Cmd+K): customers, contacts, opportunities, sales and products at once. */
 export const globalSearchInput = z.strictObject({
@@ -15,3 +16,7 @@ export interface SearchHit {
   /** A second line: the code, customer, phone … */
   subtitle: string | null;
 }
+
+export const searchChannels = {
+  'search.global': channel(globalSearchInput).returns<SearchHit[]>(),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idsInput, pageInput } from './common';
+import { channel } from './channel';
+import { idsInput, pageInput, type Page } from './common';
 
 /** The record kinds a delete moves to the trash (回收站). */
 export const trashKinds = [
@@ -55,3 +56,10 @@ export interface TrashRestoreResult {
   /** The records back in place, e.g. to open the one just restored. */
   records: { kind: TrashKind; id: number }[];
 }
+
+export const trashChannels = {
+  'trash.list': channel(trashListInput).returns<Page<TrashEntry>>(),
+  'trash.restore': channel(trashRestoreInput).returns<TrashRestoreResult>(),
+  'trash.purge': channel(trashPurgeInput).returns<{ purged: number }>(),
+  'trash.empty': channel(trashEmptyInput).returns<{ purged: number }>(),
+};

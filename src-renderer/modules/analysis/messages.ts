@@ -4,7 +4,7 @@ import { en as serviceEn, zh as serviceZh } from './service-analysis/messages';
 /**
  * 分析 strings, used as t('analysis.…'). Each `help` is a figure's definition, short enough for
  * a student to quote in a report; it says exactly what the main process computes
- * (src-main/contract/analysis.ts).
+ * (src-main/contract/analysis/).
  */
 export const zh = {
   title: '分析',

@@ -1,6 +1,6 @@
 /**
  * 客户分析 strings, used as t('analysis.customers.…'). Each `help` is the figure's definition as a
- * student may quote it in a report; it says what the main process computes (contract/analysis.ts).
+ * student may quote it in a report; it says what the main process computes (contract/analysis/customers.ts).
  */
 export const zh = {
   title: '客户分析',

@@ -1,6 +1,6 @@
 /**
  * 服务分析 strings, used as t('analysis.service.…'). Each `…Help` is the figure's definition as a
- * student may quote it in a report; it says what the main process computes (contract/analysis.ts).
+ * student may quote it in a report; it says what the main process computes (contract/analysis/customers.ts).
  */
 export const zh = {
   title: '服务分析',
