@@ -1,13 +1,12 @@
 /** The sales analyses' channels: 销售走势, 销售漏斗 and 销售构成. */
-import type { HandlerMap } from '../ipc/handler';
+import { salesAnalysisChannels } from '../contract';
+import { handlersFor } from '../ipc/handler';
 import { salesComposition } from './composition';
 import { salesFunnel } from './funnel';
 import { salesTrend } from './trend';
 
-export const salesAnalysisHandlers: HandlerMap<
-  'analysis.trend' | 'analysis.funnel' | 'analysis.composition'
-> = {
+export const salesAnalysisHandlers = handlersFor(salesAnalysisChannels, {
   'analysis.trend': salesTrend,
   'analysis.funnel': salesFunnel,
   'analysis.composition': salesComposition,
-};
+});

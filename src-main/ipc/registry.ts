@@ -1,4 +1,4 @@
-import { channels, isChannel, type Envelope } from '../contract';
+import { channelNames, channels, isChannel, type Envelope, type Merged } from '../contract';
 import { customerAnalysisHandlers } from '../analysis/customers';
 import { salesAnalysisHandlers } from '../analysis/sales';
 import type { HandlerContext } from '../records/context';
@@ -21,29 +21,52 @@ import { trashHandlers } from '../records/trash';
 import { toErrorData } from './errors';
 import type { Handlers } from './handler';
 
-export type { Handler, HandlerMap, Handlers } from './handler';
+export type { Handler, Handlers } from './handler';
+
+/**
+ * The kinds' handler objects in one, checked as the registry loads: every channel must have
+ * exactly one handler, and every handler a channel. Throws, naming the channel, when not.
+ */
+export function mergeHandlers<const M extends readonly object[]>(
+  names: readonly string[],
+  handlerMaps: M,
+): Merged<M> {
+  const merged: Record<string, unknown> = {};
+  for (const map of handlerMaps) {
+    for (const [name, handler] of Object.entries(map)) {
+      if (!names.includes(name)) throw new Error(`A handler for ${name}, which is not a channel`);
+      if (Object.prototype.hasOwnProperty.call(merged, name)) {
+        throw new Error(`Channel ${name} has two handlers`);
+      }
+      merged[name] = handler;
+    }
+  }
+  const missing = names.filter((name) => !Object.prototype.hasOwnProperty.call(merged, name));
+  if (missing.length > 0) throw new Error(`No handler for channel ${missing.join(', ')}`);
+  return merged as Merged<M>;
+}
 
 /** The one door: channel → schema → handler. Every transport calls `invoke`. */
-export const handlers: Handlers = {
-  ...appHandlers,
-  ...setupHandlers,
-  ...settingsHandlers,
-  ...baseDataHandlers,
-  ...homeHandlers,
-  ...searchHandlers,
-  ...customerHandlers,
-  ...contactHandlers,
-  ...productHandlers,
-  ...opportunityHandlers,
-  ...saleHandlers,
-  ...activityHandlers,
-  ...feedbackHandlers,
-  ...expenseHandlers,
-  ...customFieldHandlers,
-  ...trashHandlers,
-  ...salesAnalysisHandlers,
-  ...customerAnalysisHandlers,
-};
+export const handlers: Handlers = mergeHandlers(channelNames, [
+  appHandlers,
+  setupHandlers,
+  settingsHandlers,
+  baseDataHandlers,
+  homeHandlers,
+  searchHandlers,
+  customerHandlers,
+  contactHandlers,
+  productHandlers,
+  opportunityHandlers,
+  saleHandlers,
+  activityHandlers,
+  feedbackHandlers,
+  expenseHandlers,
+  customFieldHandlers,
+  trashHandlers,
+  salesAnalysisHandlers,
+  customerAnalysisHandlers,
+]);
 
 export function invoke(ctx: HandlerContext, channel: string, input: unknown): Envelope<unknown> {
   if (!isChannel(channel)) {

@@ -1,4 +1,5 @@
 import {
+  activityChannels,
   activityFields,
   type Activity,
   type ActivityRow,
@@ -10,7 +11,7 @@ import {
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
 import { assertContactOf, assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
@@ -223,16 +224,7 @@ export function customerTimeline(db: Db, input: TimelineInput): Page<TimelineEnt
   return { rows, total, page: input.page, pageSize: input.pageSize };
 }
 
-export const activityHandlers: HandlerMap<
-  | 'activities.list'
-  | 'activities.get'
-  | 'activities.create'
-  | 'activities.update'
-  | 'activities.delete'
-  | 'activities.complete'
-  | 'activities.reschedule'
-  | 'customers.timeline'
-> = {
+export const activityHandlers = handlersFor(activityChannels, {
   'activities.list': (ctx, input) => listActivities(ctx.db, input),
   'activities.get': (ctx, input) => getActivity(ctx.db, input.id),
   'activities.create': createActivity,
@@ -242,4 +234,4 @@ export const activityHandlers: HandlerMap<
   'activities.reschedule': (ctx, input) =>
     setFollowUp(ctx, input, { done: false, nextFollowUp: input.nextFollowUp }),
   'customers.timeline': (ctx, input) => customerTimeline(ctx.db, input),
-};
+});

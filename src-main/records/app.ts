@@ -1,9 +1,10 @@
-import type { HandlerMap } from '../ipc/handler';
+import { appChannels } from '../contract';
+import { handlersFor } from '../ipc/handler';
 
-export const appHandlers: HandlerMap<'app.info'> = {
+export const appHandlers = handlersFor(appChannels, {
   'app.info': (ctx) => ({
     version: ctx.appVersion,
     databasePath: ctx.databasePath,
     schemaVersion: ctx.schemaVersion,
   }),
-};
+});

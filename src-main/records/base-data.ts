@@ -1,10 +1,11 @@
 import type { BaseDataUsage, BaseItem, BaseKind, ChannelParsedInput } from '../contract';
+import { baseDataChannels } from '../contract';
 import type { Db } from '../db/open';
 import { AppError, notFound } from '../db/errors';
 import { stmt } from '../db/statements';
 import { readSetting, writeSetting } from './settings';
 import { moveTrashReferences } from './trash-snapshot';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 
 type CreateInput = ChannelParsedInput<'baseData.create'>;
 type UpdateInput = ChannelParsedInput<'baseData.update'>;
@@ -282,18 +283,11 @@ export function deleteBaseItem(db: Db, input: DeleteInput): { deleted: number; m
     .immediate();
 }
 
-export const baseDataHandlers: HandlerMap<
-  | 'baseData.list'
-  | 'baseData.create'
-  | 'baseData.update'
-  | 'baseData.reorder'
-  | 'baseData.delete'
-  | 'baseData.usage'
-> = {
+export const baseDataHandlers = handlersFor(baseDataChannels, {
   'baseData.list': (ctx, input) => listBaseItems(ctx.db, input),
   'baseData.create': (ctx, input) => createBaseItem(ctx.db, input),
   'baseData.update': (ctx, input) => updateBaseItem(ctx.db, input),
   'baseData.reorder': (ctx, input) => reorderBaseItems(ctx.db, input),
   'baseData.delete': (ctx, input) => deleteBaseItem(ctx.db, input),
   'baseData.usage': (ctx, input) => baseItemUsage(ctx.db, input.id),
-};
+});

@@ -1,4 +1,5 @@
 import {
+  contactChannels,
   contactFields,
   type ChannelParsedInput,
   type Contact,
@@ -10,7 +11,7 @@ import {
 import { notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { selectList, stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import type { HandlerContext } from './context';
 import { indexCustomer } from './search-index';
 import { indexFeedback, indexFeedbackOfContact } from './feedback';
@@ -214,12 +215,10 @@ export function deleteContacts(db: Db, ids: number[], now: string): DeleteResult
     .immediate();
 }
 
-export const contactHandlers: HandlerMap<
-  'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.delete'
-> = {
+export const contactHandlers = handlersFor(contactChannels, {
   'contacts.list': (ctx, input) => listContacts(ctx.db, input),
   'contacts.get': (ctx, input) => getContact(ctx.db, input.id),
   'contacts.create': createContact,
   'contacts.update': updateContact,
   'contacts.delete': (ctx, input) => deleteContacts(ctx.db, input.ids, ctx.now()),
-};
+});

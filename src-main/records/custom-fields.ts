@@ -6,10 +6,11 @@ import type {
   CustomFieldUsage,
   ValidationReason,
 } from '../contract';
+import { customFieldChannels } from '../contract';
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import type { HandlerContext } from './context';
 import { checkVersion } from './guards';
 import { valuePath } from './custom-values';
@@ -264,18 +265,11 @@ export function deleteCustomField(db: Db, id: number): { deleted: number; values
     .immediate();
 }
 
-export const customFieldHandlers: HandlerMap<
-  | 'customFields.list'
-  | 'customFields.create'
-  | 'customFields.update'
-  | 'customFields.reorder'
-  | 'customFields.usage'
-  | 'customFields.delete'
-> = {
+export const customFieldHandlers = handlersFor(customFieldChannels, {
   'customFields.list': (ctx, input) => listCustomFields(ctx.db, input),
   'customFields.create': createCustomField,
   'customFields.update': updateCustomField,
   'customFields.reorder': (ctx, input) => reorderCustomFields(ctx.db, input),
   'customFields.usage': (ctx, input) => customFieldUsage(ctx.db, input.id),
   'customFields.delete': (ctx, input) => deleteCustomField(ctx.db, input.id),
-};
+});

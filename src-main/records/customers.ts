@@ -1,4 +1,5 @@
 import {
+  customerChannels,
   customerFields,
   customerRefKinds,
   type Customer,
@@ -17,7 +18,7 @@ import { indexCustomer } from './search-index';
 import { indexFeedbackOfCustomer } from './feedback';
 import { indexOpportunitiesOfCustomer } from './opportunities';
 import { indexSalesOfCustomer } from './sales';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import type { HandlerContext } from './context';
 import { customFilterTerms, customToStore, readCustom } from './custom-values';
 import { checkVersion, deleteByIds, insertRow, updateRow } from './guards';
@@ -161,14 +162,7 @@ export function customersRelated(db: Db, ids: number[]): CustomerRelated {
   };
 }
 
-export const customerHandlers: HandlerMap<
-  | 'customers.list'
-  | 'customers.get'
-  | 'customers.create'
-  | 'customers.update'
-  | 'customers.delete'
-  | 'customers.related'
-> = {
+export const customerHandlers = handlersFor(customerChannels, {
   'customers.list': (ctx, input) => listCustomers(ctx.db, input),
   'customers.get': (ctx, input) => getCustomer(ctx.db, input.id),
   'customers.create': createCustomer,
@@ -177,4 +171,4 @@ export const customerHandlers: HandlerMap<
   // the search rows go by trigger.
   'customers.delete': (ctx, input) => deleteByIds(ctx.db, 'customers', 'Customer', input.ids, ctx.now()),
   'customers.related': (ctx, input) => customersRelated(ctx.db, input.ids),
-};
+});

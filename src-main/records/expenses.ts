@@ -1,4 +1,5 @@
 import {
+  expenseChannels,
   expenseFields,
   type ChannelParsedInput,
   type Expense,
@@ -9,7 +10,7 @@ import {
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
 import { assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
@@ -163,12 +164,10 @@ export function updateExpense(ctx: HandlerContext, input: UpdateInput): Expense 
     .immediate();
 }
 
-export const expenseHandlers: HandlerMap<
-  'expenses.list' | 'expenses.get' | 'expenses.create' | 'expenses.update' | 'expenses.delete'
-> = {
+export const expenseHandlers = handlersFor(expenseChannels, {
   'expenses.list': (ctx, input) => listExpenses(ctx.db, input),
   'expenses.get': (ctx, input) => getExpense(ctx.db, input.id),
   'expenses.create': createExpense,
   'expenses.update': updateExpense,
   'expenses.delete': (ctx, input) => deleteByIds(ctx.db, 'expenses', 'Expense', input.ids, ctx.now()),
-};
+});

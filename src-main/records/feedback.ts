@@ -1,4 +1,5 @@
 import {
+  feedbackChannels,
   feedbackFields,
   type ChannelParsedInput,
   type Feedback,
@@ -9,7 +10,7 @@ import {
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { nextCode, selectList, stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
 import { assertContactOf, assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
@@ -273,15 +274,7 @@ export function reopenFeedback(ctx: HandlerContext, input: { id: number; version
     .immediate();
 }
 
-export const feedbackHandlers: HandlerMap<
-  | 'feedback.list'
-  | 'feedback.get'
-  | 'feedback.create'
-  | 'feedback.update'
-  | 'feedback.delete'
-  | 'feedback.close'
-  | 'feedback.reopen'
-> = {
+export const feedbackHandlers = handlersFor(feedbackChannels, {
   'feedback.list': (ctx, input) => listFeedback(ctx.db, input, localDate(ctx.now())),
   'feedback.get': (ctx, input) => getFeedback(ctx.db, input.id),
   'feedback.create': createFeedback,
@@ -290,4 +283,4 @@ export const feedbackHandlers: HandlerMap<
   'feedback.delete': (ctx, input) => deleteByIds(ctx.db, 'feedback', 'Feedback', input.ids, ctx.now()),
   'feedback.close': closeFeedback,
   'feedback.reopen': reopenFeedback,
-};
+});

@@ -1,6 +1,7 @@
 import type { ActivityRow, HomeSummary, OpportunityRow, RecentRecord } from '../contract';
+import { homeChannels } from '../contract';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import { addDays, localDate, monthStart } from './dates';
 import { ACTIVITY_ROW_SQL, toBoolean } from './activities';
 import type { HandlerContext } from './context';
@@ -78,6 +79,6 @@ export function homeSummary(ctx: HandlerContext, input: { today?: string }): Hom
   }))();
 }
 
-export const homeHandlers: HandlerMap<'home.summary'> = {
+export const homeHandlers = handlersFor(homeChannels, {
   'home.summary': homeSummary,
-};
+});

@@ -8,10 +8,11 @@ import type {
   Page,
   StageChange,
 } from '../contract';
+import { opportunityChannels } from '../contract';
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { nextCode, selectList, stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
 import { assertContactOf, assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
@@ -478,17 +479,7 @@ export function reopenOpportunity(ctx: HandlerContext, input: { id: number; vers
     .immediate();
 }
 
-export const opportunityHandlers: HandlerMap<
-  | 'opportunities.list'
-  | 'opportunities.get'
-  | 'opportunities.create'
-  | 'opportunities.update'
-  | 'opportunities.delete'
-  | 'opportunities.close'
-  | 'opportunities.reopen'
-  | 'opportunities.move'
-  | 'opportunities.board'
-> = {
+export const opportunityHandlers = handlersFor(opportunityChannels, {
   'opportunities.list': (ctx, input) => listOpportunities(ctx.db, input),
   'opportunities.get': (ctx, input) => getOpportunity(ctx.db, input.id),
   'opportunities.create': createOpportunity,
@@ -502,4 +493,4 @@ export const opportunityHandlers: HandlerMap<
   // The board's drag: an update of the stage alone.
   'opportunities.move': (ctx, input) => changeOpportunity(ctx, input),
   'opportunities.board': (ctx, input) => opportunityBoard(ctx.db, input),
-};
+});

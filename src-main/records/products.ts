@@ -1,4 +1,5 @@
 import {
+  productChannels,
   productFields,
   type ChannelParsedInput,
   type Page,
@@ -10,7 +11,7 @@ import {
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { nextCode, selectList, stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
 import { checkVersion, deleteByIds, insertRow, updateRow } from './guards';
@@ -138,12 +139,10 @@ export function deleteProducts(db: Db, ids: number[], now: string): DeleteResult
     .immediate();
 }
 
-export const productHandlers: HandlerMap<
-  'products.list' | 'products.get' | 'products.create' | 'products.update' | 'products.delete'
-> = {
+export const productHandlers = handlersFor(productChannels, {
   'products.list': (ctx, input) => listProducts(ctx.db, input),
   'products.get': (ctx, input) => getProduct(ctx.db, input.id),
   'products.create': createProduct,
   'products.update': updateProduct,
   'products.delete': (ctx, input) => deleteProducts(ctx.db, input.ids, ctx.now()),
-};
+});

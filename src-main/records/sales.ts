@@ -1,4 +1,5 @@
 import {
+  saleChannels,
   cents,
   type ChannelParsedInput,
   type Page,
@@ -9,7 +10,7 @@ import {
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { nextCode, selectList, stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
 import { assertContactOf, assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
@@ -226,13 +227,11 @@ export function updateSale(ctx: HandlerContext, input: UpdateInput): Sale {
     .immediate();
 }
 
-export const saleHandlers: HandlerMap<
-  'sales.list' | 'sales.get' | 'sales.create' | 'sales.update' | 'sales.delete'
-> = {
+export const saleHandlers = handlersFor(saleChannels, {
   'sales.list': (ctx, input) => listSales(ctx.db, input),
   'sales.get': (ctx, input) => getSale(ctx.db, input.id),
   'sales.create': createSale,
   'sales.update': updateSale,
   // The lines go with the sale (ON DELETE CASCADE), the search row by trigger.
   'sales.delete': (ctx, input) => deleteByIds(ctx.db, 'sales', 'Sale', input.ids, ctx.now()),
-};
+});

@@ -1,7 +1,8 @@
 import type { ChannelParsedInput, SearchHit } from '../contract';
+import { searchChannels } from '../contract';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import { searchQuery } from './search-text';
 
 type Kind = SearchHit['kind'];
@@ -80,6 +81,6 @@ export function globalSearch(db: Db, input: ChannelParsedInput<'search.global'>)
   return hits;
 }
 
-export const searchHandlers: HandlerMap<'search.global'> = {
+export const searchHandlers = handlersFor(searchChannels, {
   'search.global': (ctx, input) => globalSearch(ctx.db, input),
-};
+});

@@ -1,9 +1,9 @@
 import type { AppSettings, ChannelParsedInput, TemplateKey } from '../contract';
-import { templateKeys } from '../contract';
+import { settingsChannels, templateKeys } from '../contract';
 import type { Db } from '../db/open';
 import { AppError } from '../db/errors';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 
 /** The keys of the settings table (migrations/0009_settings.sql). */
 type SettingKey = 'set_up_at' | 'template' | 'current_rep_id';
@@ -76,7 +76,7 @@ export function updateSettings(db: Db, input: ChannelParsedInput<'settings.updat
     .immediate();
 }
 
-export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update'> = {
+export const settingsHandlers = handlersFor(settingsChannels, {
   'settings.get': (ctx) => getSettings(ctx.db),
   'settings.update': (ctx, input) => updateSettings(ctx.db, input),
-};
+});

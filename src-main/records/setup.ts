@@ -1,4 +1,5 @@
 import {
+  setupChannels,
   industryTemplate,
   templateKinds,
   type AppSettings,
@@ -12,7 +13,7 @@ import {
 import type { Db } from '../db/open';
 import { AppError } from '../db/errors';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import { baseItemUsage, listBaseItems } from './base-data';
 import { getSettings, isSetUp, writeSetting } from './settings';
 
@@ -186,7 +187,7 @@ export function applyTemplate(
     .immediate();
 }
 
-export const setupHandlers: HandlerMap<'app.setup' | 'baseData.applyTemplate'> = {
+export const setupHandlers = handlersFor(setupChannels, {
   'app.setup': (ctx, input) => setUpFile(ctx.db, ctx.now(), input),
   'baseData.applyTemplate': (ctx, input) => applyTemplate(ctx.db, input),
-};
+});

@@ -1,5 +1,6 @@
 import {
   customFieldEntities,
+  trashChannels,
   type ChannelParsedInput,
   type CustomFieldEntity,
   type Page,
@@ -10,7 +11,7 @@ import {
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
-import type { HandlerMap } from '../ipc/handler';
+import { handlersFor } from '../ipc/handler';
 import { noJobControl, type JobControl } from '../jobs/control';
 import { indexContact } from './contacts';
 import { fieldDefs } from './custom-values';
@@ -353,9 +354,9 @@ export function emptyTrash(db: Db, job: JobControl = noJobControl): { purged: nu
     .immediate();
 }
 
-export const trashHandlers: HandlerMap<'trash.list' | 'trash.restore' | 'trash.purge' | 'trash.empty'> = {
+export const trashHandlers = handlersFor(trashChannels, {
   'trash.list': (ctx, input) => listTrash(ctx.db, input),
   'trash.restore': (ctx, input) => restoreTrash(ctx.db, input.ids),
   'trash.purge': (ctx, input) => purgeTrash(ctx.db, input.ids),
   'trash.empty': (ctx) => emptyTrash(ctx.db),
-};
+});
