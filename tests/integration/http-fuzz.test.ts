@@ -83,7 +83,7 @@ describe('the browser edition under generated requests', () => {
     served = await serveDatabase(seedForSamples);
   });
   afterAll(async () => {
-    await served.close();
+    await served?.close();
   });
 
   it(`answers ${RUNS} generated requests with envelopes, and stays up (seed ${SEED})`, async () => {

@@ -16,7 +16,7 @@ describe('requests that stopped the browser edition', () => {
     served = await serveDatabase();
   });
   afterAll(async () => {
-    await served.close();
+    await served?.close();
   });
 
   const envelopeOf = (answer: RawAnswer | null) => JSON.parse(answer!.body.toString('utf8')) as Json;
