@@ -26,6 +26,26 @@ const nodeOnly = {
   ],
 };
 
+// The window's process and the HTTP server pass envelopes to the database worker: no SQL there.
+const workerOnly = {
+  paths: ['better-sqlite3'],
+  patterns: [
+    {
+      group: [
+        '**/db/open',
+        '**/db/statements',
+        '**/db/migrations',
+        '**/records/*',
+        '**/analysis/*',
+        '**/jobs/*',
+        '**/ipc/registry',
+      ],
+      message:
+        'SQL runs in the database worker (src-main/service/db-worker.ts); this thread only passes envelopes.',
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report', '.tmp'] },
   js.configs.recommended,
@@ -38,6 +58,17 @@ export default tseslint.config(
   {
     files: ['src-renderer/**/*.{ts,tsx}', 'src-main/contract/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', nodeOnly] },
+  },
+  {
+    files: [
+      'src-main/main.ts',
+      'src-main/serve.ts',
+      'src-main/ipc/http.ts',
+      'src-main/ipc/electron.ts',
+      'src-main/service/host.ts',
+      'src-main/service/threads.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', workerOnly] },
   },
   {
     files: ['**/*.cjs'],

@@ -11,6 +11,7 @@ import { customerChannels } from './customers';
 import { expenseChannels } from './expenses';
 import { feedbackChannels } from './feedback';
 import { homeChannels } from './home';
+import { jobChannels } from './jobs';
 import { opportunityChannels } from './opportunities';
 import { productChannels } from './products';
 import { saleChannels } from './sales';
@@ -42,6 +43,7 @@ const channelSpecs = mergeChannelTables(
   activityChannels,
   feedbackChannels,
   expenseChannels,
+  jobChannels,
 );
 type Specs = typeof channelSpecs;
 

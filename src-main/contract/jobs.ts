@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { channel } from './channel';
+import type { Page } from './common';
 import type { AppErrorData } from './envelope';
 
 /**
  * Long work runs as a job: `jobs.start` returns at once with the job's id; `jobs.get` tells its
  * progress (a phase, done of total) and, at the end, its result or error; `jobs.cancel` stops it
- * and leaves the database as it was before the job. One job runs at a time.
+ * and leaves the database as it was before the job. One writing job runs at a time.
  */
 
 /** Paged channels whose every page an export job can gather (the lists and customer analyses). */
@@ -25,6 +27,15 @@ export const pagedChannels = [
   'analysis.clv',
 ] as const;
 export type PagedChannel = (typeof pagedChannels)[number];
+
+/**
+ * The page in a paged channel's answer: the answer itself, or its `rows` where an analysis
+ * answers more beside its page (ABC's classes, RFM's grid).
+ */
+export function pageIn<Row = unknown>(answer: unknown): Page<Row> {
+  const a = answer as Page<Row> | { rows: Page<Row> };
+  return 'page' in a ? a : a.rows;
+}
 
 export const jobStartInput = z.discriminatedUnion('kind', [
   /** 清空回收站: every entry of the trash deleted for good. */
@@ -72,3 +83,10 @@ export interface JobInfo {
   /** When `state` is failed. */
   error?: AppErrorData;
 }
+
+/** jobs.*: long work started, watched and cancelled. */
+export const jobChannels = {
+  'jobs.start': channel(jobStartInput).returns<JobInfo>(),
+  'jobs.get': channel(jobIdInput).returns<JobInfo>(),
+  'jobs.cancel': channel(jobIdInput).returns<JobInfo>(),
+};

@@ -48,6 +48,12 @@ export function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): AppErrorD
       // A choice (an enum) left out is missing, not a wrong choice.
       reason = valueAt(input, issue.path) === undefined ? 'required' : 'invalid_value';
       break;
+    case 'invalid_union':
+      // A tagged union (jobs.start's kind) names its tag: left out, or not one of the kinds.
+      if ('discriminator' in issue)
+        reason = valueAt(input, issue.path) === undefined ? 'required' : 'invalid_value';
+      else reason = 'invalid_format';
+      break;
     case 'invalid_format':
       reason = 'invalid_format';
       params = { format: issue.format };

@@ -11,6 +11,7 @@ import { customerHandlers } from '../records/customers';
 import { expenseHandlers } from '../records/expenses';
 import { feedbackHandlers } from '../records/feedback';
 import { homeHandlers } from '../records/home';
+import { jobHandlers } from '../records/jobs';
 import { opportunityHandlers } from '../records/opportunities';
 import { productHandlers } from '../records/products';
 import { saleHandlers } from '../records/sales';
@@ -64,6 +65,7 @@ export const handlers: Handlers = mergeHandlers(channelNames, [
   expenseHandlers,
   customFieldHandlers,
   trashHandlers,
+  jobHandlers,
   salesAnalysisHandlers,
   customerAnalysisHandlers,
 ]);

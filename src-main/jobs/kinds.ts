@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { JobKind, JobResults, jobStartInput } from '../contract';
+import { pageIn, type JobKind, type JobResults, type jobStartInput } from '../contract';
 import { AppError } from '../db/errors';
 import { rebuildRollups } from '../analysis/rollups';
 import { invoke } from '../ipc/registry';
@@ -19,12 +19,6 @@ interface JobDefinition<K extends JobKind> {
 /** Rows read per page by an export (the largest page a list channel gives). */
 const EXPORT_PAGE_SIZE = 200;
 
-/** A paged answer's page: the answer itself, or the customers page of an analysis (RFM's grid beside it). */
-function pageOf(data: unknown): { rows: unknown[]; total: number } {
-  const page = (data as { customers?: unknown }).customers ?? data;
-  return page as { rows: unknown[]; total: number };
-}
-
 /** Every page of a paged channel's answer, in one read snapshot (the job's transaction). */
 function exportPages(ctx: HandlerContext, input: JobInput<'export.pages'>, job: JobControl) {
   const rows: unknown[] = [];
@@ -32,7 +26,7 @@ function exportPages(ctx: HandlerContext, input: JobInput<'export.pages'>, job: 
   for (let page = 1; ; page++) {
     const envelope = invoke(ctx, input.channel, { ...input.input, page, pageSize: EXPORT_PAGE_SIZE });
     if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error);
-    const answer = pageOf(envelope.data);
+    const answer = pageIn(envelope.data);
     rows.push(...answer.rows);
     total = answer.total;
     job.progress('read', rows.length, total);

@@ -24,21 +24,27 @@ export interface JobManagerOptions extends DatabaseWorkerData {
 
 /**
  * The jobs of one open file, kept in the database worker: each runs in a job thread of its own
- * (service/job-thread.ts) while the worker goes on answering requests. One job at a time.
+ * (service/job-thread.ts) while the worker goes on answering requests. One writing job at a time.
  */
 export class JobManager {
   private readonly jobs = new Map<number, JobInfo>();
-  private running: RunningJob | undefined;
+  private readonly running = new Map<number, RunningJob>();
+  /** The writing job, if one runs. */
+  private writing: RunningJob | undefined;
   private nextId = 1;
 
   constructor(private readonly options: JobManagerOptions) {}
 
   start(raw: JobStartInput): JobInfo {
     const input = jobStartInput.parse(raw);
-    if (this.running) {
-      throw new AppError('CONFLICT', `A ${this.running.info.kind} job is running`, {
+    const writes = jobDefinitions[input.kind].writes;
+    // Writing jobs would only wait on each other for the write lock: one at a time. Reading
+    // jobs (an export) run beside anything.
+    const writing = this.writing;
+    if (writes && writing) {
+      throw new AppError('CONFLICT', `A ${writing.info.kind} job is running`, {
         reason: 'job_running',
-        params: { kind: this.running.info.kind },
+        params: { kind: writing.info.kind },
       });
     }
     const { entry, now, onWriting, ...database } = this.options;
@@ -55,15 +61,16 @@ export class JobManager {
       startedAt: now(),
       finishedAt: null,
     };
-    const writes = jobDefinitions[input.kind].writes;
-    this.running = { info, thread, cancel };
+    this.running.set(info.id, { info, thread, cancel });
+    if (writes) this.writing = this.running.get(info.id);
     this.jobs.set(info.id, info);
     if (writes) onWriting?.(true);
 
     const finish = (outcome: Partial<JobInfo>) => {
       if (info.state !== 'running') return;
       Object.assign(info, outcome, { finishedAt: now() });
-      if (this.running?.info === info) this.running = undefined;
+      this.running.delete(info.id);
+      if (this.writing?.info === info) this.writing = undefined;
       if (writes) onWriting?.(false);
       this.forgetOld();
     };
@@ -94,16 +101,16 @@ export class JobManager {
   /** Asks the job to stop; it rolls back at its next step and `get` then says cancelled. */
   cancel(id: number): JobInfo {
     const info = this.get(id);
-    if (this.running?.info.id === id) Atomics.store(this.running.cancel, 0, 1);
+    const running = this.running.get(id);
+    if (running) Atomics.store(running.cancel, 0, 1);
     return info;
   }
 
   /** Stops every job now (the file is closing): each one's transaction is rolled back. */
   async stopAll(): Promise<void> {
-    const running = this.running;
-    if (!running) return;
-    Atomics.store(running.cancel, 0, 1);
-    await running.thread.terminate();
+    const running = [...this.running.values()];
+    for (const job of running) Atomics.store(job.cancel, 0, 1);
+    await Promise.all(running.map((job) => job.thread.terminate()));
   }
 
   private forgetOld(): void {

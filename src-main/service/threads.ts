@@ -14,6 +14,8 @@ export function startThread(entry: URL, options: WorkerOptions = {}): Worker {
 
 /** An entry file of this folder, in the same form (.ts or .js) as the file asking for it. */
 export function siblingEntry(name: string, from: string): URL {
-  const ext = from.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./${name}${ext}`, from);
+  const here = new URL(from);
+  // A module loaded through tsx carries a query after its path (…/jobs.ts?namespace=…).
+  here.search = '';
+  return new URL(`./${name}${here.pathname.endsWith('.ts') ? '.ts' : '.js'}`, here);
 }

@@ -7,6 +7,7 @@ import { closeDatabase, openDatabase, type Db } from '../../src-main/db/open';
 import type { Migration } from '../../src-main/db/migrations';
 import { invoke } from '../../src-main/ipc/registry';
 import type { HandlerContext } from '../../src-main/records/context';
+import { JobManager } from '../../src-main/service/jobs';
 
 /** The one instant every fixed-clock test runs at. */
 export const FIXED_NOW = '2026-01-02T03:04:05.000Z';
@@ -70,6 +71,7 @@ export function makeTestDb(opts: TestDbOptions = {}): TestDb {
     dir: tmp.dir,
     path: opened.path,
     close: () => {
+      void (ctx.jobs as JobManager).stopAll();
       closeDatabase(opened.db);
       tmp.remove();
     },
@@ -83,7 +85,10 @@ export function contextFor(
   schemaVersion: number,
   now: () => string = () => FIXED_NOW,
 ): HandlerContext {
-  return { db, now, databasePath, schemaVersion, appVersion: '0.0.0-test' };
+  const appVersion = '0.0.0-test';
+  // Jobs run in threads of their own on the same file, as in the database worker.
+  const jobs = new JobManager({ file: databasePath, appVersion, now });
+  return { db, now, databasePath, schemaVersion, appVersion, jobs };
 }
 
 /** Invokes a channel through the real registry and returns its data; fails the test on an error. */
@@ -131,6 +136,27 @@ export function dbSnapshot(db: Db): { customers: number; hash: string } {
     .all() as string[];
   const parts = tables.map((name) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]);
   return { customers, hash: sha256(JSON.stringify(parts)) };
+}
+
+/**
+ * A hash of every real table, row by row, streamed: for files too big for dbSnapshot's one
+ * string (a trash of a million entries). Equal hashes mean every table is as it was.
+ */
+export function tableHashes(db: Db): Record<string, string> {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((name) => {
+      const hash = createHash('sha256');
+      for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate())
+        hash.update(JSON.stringify(row));
+      return [name, hash.digest('hex')];
+    }),
+  );
 }
 
 /** Runs `fn`, which must throw, and returns what it threw. */

@@ -11,6 +11,7 @@ import { feedbackSamples, seedFeedback } from './feedback';
 import { opportunitySamples, seedOpportunities } from './opportunities';
 import { productSamples, seedProducts } from './products';
 import { saleSamples, seedSales } from './sales';
+import { jobSamples, seedJobs } from './jobs';
 import { settingsSamples } from './settings';
 import { seedTrash, trashSamples } from './trash';
 
@@ -29,6 +30,7 @@ export const allSamples: Record<string, Sample> = {
   ...expenseSamples,
   ...customFieldSamples,
   ...trashSamples,
+  ...jobSamples,
   ...salesAnalysisSamples,
   ...customerAnalysisSamples,
 };
@@ -49,4 +51,5 @@ export function seedForSamples(ctx: HandlerContext): void {
   seedExpenses(ctx);
   seedCustomFields(ctx);
   seedTrash(ctx);
+  seedJobs(ctx);
 }
