@@ -4,24 +4,21 @@ import { IconDownload, IconFileSpreadsheet, IconFileText } from '@tabler/icons-r
 import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PagedChannel } from '../../src-main/contract';
 import { localToday } from '../../src-main/contract/dates';
 import { notifyError } from '../lib/errors';
-import {
-  collectPages,
-  columnsForExport,
-  exportTable,
-  type ExportColumn,
-  type ExportFormat,
-} from '../lib/export';
+import { columnsForExport, exportTable, type ExportColumn, type ExportFormat } from '../lib/export';
+import { useJobRunner } from '../lib/jobs';
 
 /**
  * 导出: the table behind a screen as CSV or Excel. `load` gathers the rows and columns when the
- * user asks (a list reads every page of its current filter), so nothing is fetched before.
+ * user asks (a list reads every page of its current filter), so nothing is fetched before; it
+ * gives null when the user cancelled that, and nothing is saved.
  */
 export function ExportMenu<Row>(props: {
   /** The file's name without extension, e.g. 客户 2026-11-22. */
   fileName: string;
-  load: () => Promise<{ columns: ExportColumn<Row>[]; rows: Row[] }>;
+  load: () => Promise<{ columns: ExportColumn<Row>[]; rows: Row[] } | null>;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -29,7 +26,9 @@ export function ExportMenu<Row>(props: {
   const run = async (format: ExportFormat) => {
     setBusy(true);
     try {
-      const { columns, rows } = await props.load();
+      const loaded = await props.load();
+      if (!loaded) return;
+      const { columns, rows } = loaded;
       await exportTable(format, columns, rows, props.fileName);
       notifications.show({ color: 'green', message: t('export.done', { count: rows.length }) });
     } catch (err) {
@@ -59,21 +58,33 @@ export function ExportMenu<Row>(props: {
 }
 
 /**
- * 导出 for a record list: every page of its current filter and sort, with the columns the table
- * shows, to a file named after the list and today, e.g. 客户管理 2026-11-22.xlsx.
+ * 导出 for a record list: every page of its current filter and sort (`input`), gathered by a
+ * job (progress and 取消 in a notice), with the columns the table shows, to a file named after
+ * the list and today, e.g. 客户管理 2026-11-22.xlsx. `rows` turns the channel's rows into the table's.
  */
 export function ListExport<Row>(props: {
   title: string;
   columns: DataTableColumn<Row>[];
-  loadPage: (page: number, pageSize: number) => Promise<{ rows: Row[]; total: number }>;
+  channel: PagedChannel;
+  input: object;
+  rows?: (rows: unknown[]) => Row[];
 }) {
+  const { t } = useTranslation();
+  const runJob = useJobRunner();
   return (
     <ExportMenu<Row>
       fileName={`${props.title} ${localToday()}`}
-      load={async () => ({
-        columns: columnsForExport(props.columns),
-        rows: await collectPages(props.loadPage),
-      })}
+      load={async () => {
+        const gathered = await runJob(
+          { kind: 'export.pages', channel: props.channel, input: props.input as Record<string, unknown> },
+          { title: t('export.gathering', { title: props.title }) },
+        );
+        if (!gathered) return null;
+        return {
+          columns: columnsForExport(props.columns),
+          rows: props.rows ? props.rows(gathered.rows) : (gathered.rows as Row[]),
+        };
+      }}
     />
   );
 }

@@ -165,6 +165,7 @@ export const en: Messages = {
     empty: 'No data in the chosen range',
   },
   export: {
+    gathering: 'Exporting {{title}}',
     button: 'Export',
     csv: 'Export as CSV',
     xlsx: 'Export as Excel',
@@ -203,6 +204,24 @@ export const en: Messages = {
       base_items: 'base data entry',
     },
     title: 'Not done',
+  },
+  jobs: {
+    cancel: 'Cancel',
+    cancelling: 'Cancelling…',
+    cancelled: 'Cancelled; the database is as it was',
+    failed: 'Could not finish',
+    of: '{{done}} of {{total}}',
+    phases: {
+      start: 'Getting ready',
+      read: 'Reading records',
+      delete: 'Deleting records',
+      rollups: {
+        sales_category_days: 'Updating totals: sales by day and product category',
+        customer_sale_sequence: 'Updating totals: each customer’s purchases in order',
+        opportunity_furthest: 'Updating totals: the furthest stage of each opportunity',
+        done: 'Totals updated',
+      },
+    },
   },
   leave: {
     title: 'Unsaved changes',

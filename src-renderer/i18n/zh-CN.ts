@@ -164,6 +164,7 @@ export const zhCN = {
     empty: '所选范围内没有数据',
   },
   export: {
+    gathering: '导出{{title}}',
     button: '导出',
     csv: '导出为 CSV',
     xlsx: '导出为 Excel',
@@ -201,6 +202,24 @@ export const zhCN = {
       base_items: '基础数据项',
     },
     title: '操作未完成',
+  },
+  jobs: {
+    cancel: '取消',
+    cancelling: '正在取消…',
+    cancelled: '已取消，数据库保持原样',
+    failed: '未能完成',
+    of: '{{done}} / {{total}}',
+    phases: {
+      start: '准备中',
+      read: '读取记录',
+      delete: '删除记录',
+      rollups: {
+        sales_category_days: '更新统计：按日和产品类别的销售额',
+        customer_sale_sequence: '更新统计：客户的购买顺序',
+        opportunity_furthest: '更新统计：机会到达的最远阶段',
+        done: '统计已更新',
+      },
+    },
   },
   leave: {
     title: '有尚未保存的修改',

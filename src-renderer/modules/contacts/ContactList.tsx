@@ -12,7 +12,6 @@ import { useCustomList } from '../../lib/custom-fields';
 import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/list-params';
 import { useChannelQuery } from '../../lib/queries';
-import { call } from '../../api';
 import { ListExport } from '../../components/ExportMenu';
 import { useDeleteContactsFlow } from './useDeleteContactsFlow';
 
@@ -96,11 +95,7 @@ export function ContactList() {
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/contacts/new"
         extra={
-          <ListExport
-            title={t('nav.contacts')}
-            columns={columns}
-            loadPage={(page, pageSize) => call('contacts.list', { ...input, page, pageSize })}
-          />
+          <ListExport title={t('nav.contacts')} columns={columns} channel="contacts.list" input={input} />
         }
       />
 

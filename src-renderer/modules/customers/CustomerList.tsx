@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BaseKind, CustomerRow, CustomerSortColumn } from '../../../src-main/contract';
-import { call } from '../../api';
 import { CustomFieldFilter } from '../../components/CustomFieldFilter';
 import { ListExport } from '../../components/ExportMenu';
 import { KeywordInput, ListHeader } from '../../components/ListHeader';
@@ -96,11 +95,7 @@ export function CustomerList() {
         onDeleteSelected={() => void confirmDelete(selected, () => setSelected([]))}
         addPath="/customers/new"
         extra={
-          <ListExport
-            title={t('nav.customers')}
-            columns={columns}
-            loadPage={(page, pageSize) => call('customers.list', { ...input, page, pageSize })}
-          />
+          <ListExport title={t('nav.customers')} columns={columns} channel="customers.list" input={input} />
         }
       />
 

@@ -28,7 +28,6 @@ import { useCustomList } from '../../lib/custom-fields';
 import { useListParams } from '../../lib/list-params';
 import { formatMoney } from '../../lib/money';
 import { useChannelQuery } from '../../lib/queries';
-import { call } from '../../api';
 import { ListExport } from '../../components/ExportMenu';
 import { OpportunityBoard } from './OpportunityBoard';
 import { StatusBadge } from './stages';
@@ -156,7 +155,8 @@ export function OpportunityList() {
             <ListExport
               title={t('nav.opportunities')}
               columns={columns}
-              loadPage={(page, pageSize) => call('opportunities.list', { ...input, page, pageSize })}
+              channel="opportunities.list"
+              input={input}
             />
           )}
           {view === 'list' && (

@@ -19,7 +19,6 @@ import { useCustomList } from '../../lib/custom-fields';
 import { useListParams } from '../../lib/list-params';
 import { formatMoney } from '../../lib/money';
 import { useChannelQuery } from '../../lib/queries';
-import { call } from '../../api';
 import { ListExport } from '../../components/ExportMenu';
 import { SaleStatusBadge, useStatusOptions } from './status';
 import { useDeleteSalesFlow } from './useDeleteSalesFlow';
@@ -118,13 +117,7 @@ export function SaleList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/sales/new"
-        extra={
-          <ListExport
-            title={t('nav.sales')}
-            columns={columns}
-            loadPage={(page, pageSize) => call('sales.list', { ...input, page, pageSize })}
-          />
-        }
+        extra={<ListExport title={t('nav.sales')} columns={columns} channel="sales.list" input={input} />}
       />
 
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">

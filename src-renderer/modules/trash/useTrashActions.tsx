@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { TrashEntry } from '../../../src-main/contract';
 import { confirmDelete } from '../../components/confirmDelete';
 import { notifyError } from '../../lib/errors';
+import { useJobRunner } from '../../lib/jobs';
 import { useChannelMutation } from '../../lib/queries';
 import { dropUndoNotices } from '../../lib/undo';
 import { countsText, kindWord, recordPath, sumCounts } from './words';
@@ -18,7 +19,7 @@ export function useTrashActions() {
   const navigate = useNavigate();
   const restore = useChannelMutation('trash.restore');
   const purge = useChannelMutation('trash.purge');
-  const empty = useChannelMutation('trash.empty');
+  const runJob = useJobRunner();
   const label = (e: TrashEntry) => `${t(`trash.kinds.${e.kind}`)} ${e.title}`;
 
   /** Brings entries back; the notice names them and opens each restored record. */
@@ -103,7 +104,7 @@ export function useTrashActions() {
     });
   };
 
-  /** Empties the whole trash (`count` entries), after a dialog. */
+  /** Empties the whole trash (`count` entries), after a dialog, as a job: progress and 取消. */
   const emptyTrash = (count: number, onDone?: () => void) =>
     confirmDelete({
       title: t('trash.emptyConfirmTitle'),
@@ -111,19 +112,19 @@ export function useTrashActions() {
       confirmLabel: t('trash.emptyTrash'),
       cancelLabel: t('actions.cancel'),
       onConfirm: () =>
-        empty.mutate(
-          {},
+        void runJob(
+          { kind: 'trash.empty' },
           {
-            onSuccess: ({ purged }) => {
-              dropUndoNotices();
-              notifications.show({ color: 'green', message: t('trash.emptied', { count: purged }) });
-              onDone?.();
-            },
-            onError: (err) => notifyError(t, err),
+            title: t('trash.emptyTrash'),
+            doneMessage: ({ purged }) => t('trash.emptied', { count: purged }),
           },
-        ),
+        ).then((result) => {
+          if (!result) return;
+          dropUndoNotices();
+          onDone?.();
+        }),
     });
 
-  const busy = restore.isPending || purge.isPending || empty.isPending;
+  const busy = restore.isPending || purge.isPending;
   return { restoreEntries, purgeEntries, emptyTrash, busy };
 }

@@ -2,8 +2,7 @@ import { Group, Stack, Text } from '@mantine/core';
 import type { DataTableColumn, DataTableSortStatus } from 'mantine-datatable';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelInput, ChannelResult, Page } from '../../../../src-main/contract';
-import { call } from '../../../api';
+import { pageIn, type ChannelInput, type ChannelResult, type Page } from '../../../../src-main/contract';
 import { PrintButton, Term } from '../../../components/charts';
 import { ListExport } from '../../../components/ExportMenu';
 import { RecordTable } from '../../../components/RecordTable';
@@ -30,10 +29,8 @@ type RowOf<C extends CustomerChannel> = CustomerRows[C];
 type Filters<C extends CustomerChannel> = Omit<ChannelInput<C>, 'page' | 'pageSize'>;
 
 /** The page of customers in a channel's answer. */
-function pageOf<C extends CustomerChannel>(result: ChannelResult<C>): Page<RowOf<C>> {
-  const answer: ChannelResult<CustomerChannel> = result;
-  return ('page' in answer ? answer : answer.rows) as Page<RowOf<C>>;
-}
+const pageOf = <C extends CustomerChannel>(result: ChannelResult<C>): Page<RowOf<C>> =>
+  pageIn<RowOf<C>>(result);
 /** RecordTable and the export key a row by its customer. */
 const keyed = <R extends CustomerRow>(rows: R[]): Keyed<R>[] => rows.map((r) => ({ ...r, id: r.customerId }));
 
@@ -85,10 +82,9 @@ export function CustomerAnalysisTab<C extends CustomerChannel>(props: {
           <ListExport<Keyed<RowOf<C>>>
             title={k('fileName')}
             columns={props.columns.map(({ help: _help, ...c }) => c)}
-            loadPage={async (p, pageSize) => {
-              const customers = pageOf<C>(await call(props.channel, inputFor(p, pageSize)));
-              return { rows: keyed(customers.rows), total: customers.total };
-            }}
+            channel={props.channel}
+            input={props.input}
+            rows={(rows) => keyed(rows as RowOf<C>[])}
           />
           <PrintButton />
         </Group>
