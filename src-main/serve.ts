@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   });
   await host.start();
   const server = await startServer({
-    invoke: (channel, input) => host.invoke(channel, input),
+    invoke: (channel, input) => host.invokeText(channel, input),
     rendererDir,
     port,
   });

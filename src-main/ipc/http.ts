@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { CONTENT_SECURITY_POLICY, type Envelope } from '../contract';
-import type { Invoke } from '../service/host';
+import type { InvokeText } from '../service/host';
 
 /**
  * The browser edition's transport: the registry at `POST /api/<channel>` and the built renderer,
@@ -24,7 +24,7 @@ const MAX_JSON_DEPTH = 64;
 
 export interface ServerOptions {
   /** The registry, behind the database worker (service/host.ts): this thread runs no SQL. */
-  invoke: Invoke;
+  invoke: InvokeText;
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
@@ -190,7 +190,10 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         },
       });
     }
-    sendJson(res, 200, await opts.invoke(channel, input));
+    // The worker's JSON text, as it wrote it: this thread never walks the answer.
+    const text = await opts.invoke(channel, input);
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(text);
   }
 
   function route(req: http.IncomingMessage, res: http.ServerResponse): void {

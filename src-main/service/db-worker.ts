@@ -79,7 +79,12 @@ if (ctx) {
 
   port.on('message', (message: ToWorker) => {
     if (message.type === 'invoke') {
-      send({ type: 'result', id: message.id, envelope: invoke(ctx, message.channel, message.input) });
+      // Serialised here, so the thread serving the window or HTTP never walks a big answer.
+      send({
+        type: 'result',
+        id: message.id,
+        text: JSON.stringify(invoke(ctx, message.channel, message.input)),
+      });
     } else if (message.type === 'close') {
       clearInterval(checkpoint);
       void Promise.resolve(jobs?.stopAll())

@@ -4,8 +4,11 @@ import { AppError } from '../db/errors';
 import type { DatabaseWorkerData, FromWorker, OpenedInfo, ToWorker } from './messages';
 import { siblingEntry, startThread } from './threads';
 
-/** What the window's process and the HTTP server call: one channel, one envelope back. */
+/** What the window's process calls: one channel, one envelope back. */
 export type Invoke = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+
+/** The same, with the envelope as the JSON text the worker wrote (the HTTP server sends it as it is). */
+export type InvokeText = (channel: string, input: unknown) => Promise<string>;
 
 export interface DatabaseHostOptions extends DatabaseWorkerData {
   /** The worker's entry file; db-worker beside this module unless given. */
@@ -32,8 +35,10 @@ const crashed = (reason: string): AppErrorData => ({
 export class DatabaseHost {
   private worker: Worker | undefined;
   private ready: Promise<OpenedInfo> | undefined;
+  /** True while the current worker has the file open. */
+  private opened = false;
   private nextId = 1;
-  private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  private readonly pending = new Map<number, (text: string) => void>();
   private closing = false;
   /** How many times the worker was started again after a crash. */
   restarts = 0;
@@ -45,18 +50,20 @@ export class DatabaseHost {
     const { entry, onCrash: _onCrash, ...workerData } = this.options;
     const worker = startThread(entry ?? siblingEntry('db-worker', import.meta.url), { workerData });
     let opened = false;
+    this.opened = false;
     this.worker = worker;
     this.ready = new Promise<OpenedInfo>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
           opened = true;
+          this.opened = true;
           resolve(message.opened);
         } else if (message.type === 'fatal') {
           reject(new AppError(message.error.code, message.error.message, message.error));
         } else if (message.type === 'result') {
           const answer = this.pending.get(message.id);
           this.pending.delete(message.id);
-          answer?.(message.envelope);
+          answer?.(message.text);
         }
       });
       worker.on('error', (err) => {
@@ -66,6 +73,7 @@ export class DatabaseHost {
       worker.on('exit', (code) => {
         if (this.worker !== worker) return;
         this.worker = undefined;
+        this.opened = false;
         reject(new Error(`The database worker exited with code ${code} before the file was open`));
         // A file that never opened is not retried: start() has already said why.
         if (!this.closing && opened) this.recover(`exit code ${code}`);
@@ -78,14 +86,23 @@ export class DatabaseHost {
 
   /** One request; queued while the worker starts, answered with an envelope in every case. */
   async invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
-    if (this.closing) return { ok: false, error: { code: 'INTERNAL', message: 'The database is closed' } };
-    try {
-      await this.ready;
-    } catch {
-      return { ok: false, error: crashed('it could not open the file') };
+    return JSON.parse(await this.invokeText(channel, input)) as Envelope<unknown>;
+  }
+
+  /** `invoke`, with the envelope as the worker's JSON text. */
+  async invokeText(channel: string, input: unknown): Promise<string> {
+    const refuse = (error: AppErrorData) => JSON.stringify({ ok: false, error } satisfies Envelope<unknown>);
+    if (this.closing) return refuse({ code: 'INTERNAL', message: 'The database is closed' });
+    // Waits only while the worker is starting: an open file's requests go straight through.
+    if (!this.opened) {
+      try {
+        await this.ready;
+      } catch {
+        return refuse(crashed('it could not open the file'));
+      }
     }
     const worker = this.worker;
-    if (!worker) return { ok: false, error: crashed('not running') };
+    if (!worker) return refuse(crashed('not running'));
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
@@ -94,14 +111,13 @@ export class DatabaseHost {
       } catch (err) {
         // An input the structured clone refuses (nested too deep for its recursion, say).
         this.pending.delete(id);
-        resolve({
-          ok: false,
-          error: {
+        resolve(
+          refuse({
             code: 'VALIDATION',
             message: `The input cannot be passed to the database worker: ${(err as Error).message}`,
             reason: 'invalid_format',
-          },
-        });
+          }),
+        );
       }
     });
   }
@@ -123,7 +139,8 @@ export class DatabaseHost {
   }
 
   private recover(reason: string): void {
-    for (const answer of this.pending.values()) answer({ ok: false, error: crashed(reason) });
+    const restarted = JSON.stringify({ ok: false, error: crashed(reason) } satisfies Envelope<unknown>);
+    for (const answer of this.pending.values()) answer(restarted);
     this.pending.clear();
     this.restarts++;
     this.options.onCrash?.(reason);

@@ -1,4 +1,4 @@
-import type { AppErrorData, Envelope } from '../contract';
+import type { AppErrorData } from '../contract';
 
 /** What the database worker is started with. */
 export interface DatabaseWorkerData {
@@ -25,7 +25,8 @@ export interface OpenedInfo {
 export type FromWorker =
   | { type: 'ready'; opened: OpenedInfo }
   | { type: 'fatal'; error: AppErrorData }
-  | { type: 'result'; id: number; envelope: Envelope<unknown> }
+  /** The envelope as JSON text: the worker serialises it, the HTTP server sends it as it is. */
+  | { type: 'result'; id: number; text: string }
   | { type: 'closed' };
 
 /** What a job thread is started with. */

@@ -187,7 +187,7 @@ export async function serveDatabase(seed?: (ctx: HandlerContext) => void): Promi
   const database = new DatabaseHost({ file, appVersion: 't' });
   await database.start();
   const server = await startServer({
-    invoke: (channel, input) => database.invoke(channel, input),
+    invoke: (channel, input) => database.invokeText(channel, input),
     rendererDir,
   });
   return {

@@ -46,7 +46,7 @@ if (flag === '--open-here') {
   closeDatabase(openDatabase(file!).db);
 }
 const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'solo-crm-probe-'));
-const server = await startServer({ invoke: (c, i) => host.invoke(c, i), rendererDir });
+const server = await startServer({ invoke: (c, i) => host.invokeText(c, i), rendererDir });
 let served = 0;
 if ((await post(server.port, server.token, 'customers.create', { name: '探针客户' })).ok) served++;
 if ((await post(server.port, server.token, 'customers.list', { keyword: '探针' })).ok) served++;

@@ -57,7 +57,10 @@ describe('browser edition server', () => {
     database = new DatabaseHost({ file: path.join(dir, 'crm.db'), appVersion: 't' });
     await database.start();
     db = new Database(path.join(dir, 'crm.db'), { readonly: true });
-    server = await startServer({ invoke: (channel, input) => database.invoke(channel, input), rendererDir });
+    server = await startServer({
+      invoke: (channel, input) => database.invokeText(channel, input),
+      rendererDir,
+    });
     host = `127.0.0.1:${server.port}`;
     cookie = `solo_crm_token=${server.token}`;
   });
