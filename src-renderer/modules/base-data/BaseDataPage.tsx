@@ -28,6 +28,7 @@ import { ApplyTemplateDialog } from './ApplyTemplateDialog';
 import { BaseItemDialog } from './BaseItemDialog';
 import { isClosedStage } from './stages';
 import { useDeleteBaseItemFlow } from './useDeleteBaseItemFlow';
+import { useRebuildTotals } from './useRebuildTotals';
 
 const isKind = (v: string | undefined): v is BaseKind => (baseKinds as readonly string[]).includes(v ?? '');
 
@@ -77,7 +78,8 @@ function BaseList({ kind }: { kind: BaseKind }) {
   const items = query.data ?? [];
   const update = useChannelMutation('baseData.update');
   const reorder = useChannelMutation('baseData.reorder');
-  const deleteFlow = useDeleteBaseItemFlow(items);
+  const rebuildTotals = useRebuildTotals(kind);
+  const deleteFlow = useDeleteBaseItemFlow(items, rebuildTotals);
   const [editing, setEditing] = useState<BaseItem | 'new' | null>(null);
   const isStage = kind === 'opportunity_stage';
   const isRep = kind === 'sales_rep';
@@ -98,12 +100,14 @@ function BaseList({ kind }: { kind: BaseKind }) {
       },
     );
 
-  const move = (ids: number[]) => reorder.mutate({ kind, ids }, { onError: (err) => notifyError(t, err) });
+  const move = (ids: number[]) =>
+    reorder.mutate({ kind, ids }, { onSuccess: rebuildTotals, onError: (err) => notifyError(t, err) });
 
   const setActive = (item: BaseItem, active: boolean) =>
     update.mutate(
       { id: item.id, active },
       {
+        onSuccess: rebuildTotals,
         onError: (err) => {
           if (err instanceof ApiError && err.data.code === 'VALIDATION' && err.data.field === 'active') {
             notifications.show({

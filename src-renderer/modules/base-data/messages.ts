@@ -1,6 +1,7 @@
 /** The 基础数据 module's texts, used as t('baseData.…'). Chinese follows the lab guide's words. */
 export const zh = {
   title: '基础数据',
+  rebuildTotals: '更新分析统计',
   lists: '基础数据列表',
   kinds: {
     customer_type: '客户类型',
@@ -85,6 +86,7 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Base data',
+  rebuildTotals: 'Updating the analysis totals',
   lists: 'Base data lists',
   kinds: {
     customer_type: 'Customer types',

@@ -41,11 +41,13 @@ function MergeDeleteDialog({
   usage,
   items,
   onClose,
+  onMerged,
 }: {
   item: BaseItem;
   usage: BaseDataUsage;
   items: BaseItem[];
   onClose: () => void;
+  onMerged: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const del = useChannelMutation('baseData.delete');
@@ -66,6 +68,7 @@ function MergeDeleteDialog({
             message: t('baseData.merged', { name, count: moved, into: baseName(target, i18n.language) }),
           });
           onClose();
+          onMerged();
         },
         onError: (err) => notifyDeleteError(t, item, err),
       },
@@ -109,7 +112,11 @@ function MergeDeleteDialog({
  * 删除 an entry: asks how many records use it first. Unused, a plain confirm; in use, a dialog
  * that names the count and offers to merge it into another entry of the same list.
  */
-export function useDeleteBaseItemFlow(items: BaseItem[]): {
+export function useDeleteBaseItemFlow(
+  items: BaseItem[],
+  /** After a merge moved records: the totals that depend on them are rebuilt. */
+  onMerged: () => void = () => undefined,
+): {
   start: (item: BaseItem) => void;
   dialog: ReactNode;
 } {
@@ -152,6 +159,7 @@ export function useDeleteBaseItemFlow(items: BaseItem[]): {
       usage={inUse.usage}
       items={items}
       onClose={() => setInUse(null)}
+      onMerged={onMerged}
     />
   );
   return { start, dialog };
