@@ -18,6 +18,7 @@ import { generateCustomers } from './generate';
 import { FULL_SCALE, generatePipeline } from './generate-pipeline';
 import { pipelineTargets, runPipelineScenarios } from './pipeline';
 import { DEFAULT_RUNS, DEFAULT_WARMUP, fmt, Results, table } from './measure';
+import { runWorkerSuite, workerTargets } from './worker';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RESULTS_FILE = path.join(ROOT, 'bench-results.json');
@@ -43,7 +44,7 @@ function checkNextCode(ctx: HandlerContext, count: number): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const customers = envInt('BENCH_CUSTOMERS', 100_000);
   const opts = { runs: envInt('BENCH_RUNS', DEFAULT_RUNS), warmup: envInt('BENCH_WARMUP', DEFAULT_WARMUP) };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'solo-crm-bench-'));
@@ -105,6 +106,12 @@ function main(): void {
     checks.push(...scenarioChecks.lines);
     missed += scenarioChecks.missed;
 
+    console.log('Timing requests through the database worker, alone and during a rollup rebuild job ...');
+    const workerCases = await runWorkerSuite(results, ctx, opts);
+    const workerChecks = results.check(workerCases, workerTargets);
+    checks.push(...workerChecks.lines);
+    missed += workerChecks.missed;
+
     const rows = outcomes.map((o) => {
       const reg = results.timing(o.name)!;
       const bare = results.timing(`${o.name} bare`)!;
@@ -132,6 +139,18 @@ function main(): void {
       )}`,
     );
 
+    console.log(
+      `\n${table(
+        ['through the database worker', 'p50 ms', 'p95 ms', 'bare p95 ms', 'ratio'],
+        workerCases.map((name) => {
+          const t = results.timing(name)!;
+          const bare = results.timing(`${name} bare`);
+          const ratio = results.ratioOf(name);
+          return [name, fmt(t.p50_ms), fmt(t.p95_ms), bare ? fmt(bare.p95_ms) : '', ratio?.toFixed(2) ?? ''];
+        }),
+      )}`,
+    );
+
     console.log('\nQuery plans:');
     for (const o of outcomes) {
       console.log(`\n${o.name}`);
@@ -153,4 +172,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
