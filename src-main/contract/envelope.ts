@@ -6,6 +6,8 @@ export const errorCodes = [
   'CONFLICT',
   /** The record is closed (a won or lost opportunity) and cannot be changed. */
   'READ_ONLY',
+  /** No database file is open: 新建 or 打开 one from the 文件 menu. */
+  'NO_FILE',
   'FILE_NOT_CRM',
   'FILE_TOO_NEW',
   'FORBIDDEN',

@@ -176,6 +176,7 @@ export const en: Messages = {
     NOT_FOUND: 'The record does not exist; it may have been deleted',
     CONFLICT: 'This record was changed elsewhere. Reopen it, then make your change again',
     READ_ONLY: 'This record is closed and can no longer be changed',
+    NO_FILE: 'No database is open. Use the File menu to create or open one.',
     FILE_NOT_CRM: 'This is not a Solo CRM database file',
     FILE_TOO_NEW: 'This database was made by a newer Solo CRM; update the app first',
     FORBIDDEN: 'The request was refused',

@@ -175,6 +175,7 @@ export const zhCN = {
     NOT_FOUND: '记录不存在，可能已被删除',
     CONFLICT: '该记录已在别处被修改。请重新打开后再修改',
     READ_ONLY: '该记录已结束，不能再修改',
+    NO_FILE: '现在没有打开的数据库。请在“文件”菜单中新建或打开一个数据库。',
     FILE_NOT_CRM: '这不是 Solo CRM 数据库文件',
     FILE_TOO_NEW: '该数据库由更新版本的 Solo CRM 创建，请先升级软件',
     FORBIDDEN: '请求被拒绝',
