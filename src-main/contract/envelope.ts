@@ -4,12 +4,27 @@ export const errorCodes = [
   'VALIDATION',
   'NOT_FOUND',
   'CONFLICT',
-  /** The record is closed (a won or lost opportunity) and cannot be changed. */
+  /**
+   * The record is closed (a won or lost opportunity) and cannot be changed; or, with reason
+   * `read_only_file`, the whole file is open read-only (`read_only_folder`: nothing can be made there).
+   */
   'READ_ONLY',
   /** No database file is open: 新建 or 打开 one from the 文件 menu. */
   'NO_FILE',
+  /** No file at the path (moved or deleted since it was last opened, e.g. from 最近使用). */
+  'FILE_NOT_FOUND',
+  /** The file is not a SQLite database at all (a text file, a folder, another program's format). */
+  'FILE_NOT_SQLITE',
+  /** A SQLite database of another program (its application id is not Solo CRM's). */
   'FILE_NOT_CRM',
+  /** Written by a newer Solo CRM than this one: update the app. */
   'FILE_TOO_NEW',
+  /** A Solo CRM file that fails its checks (quick_check, a cut-short file, a broken log): restore a backup. */
+  'FILE_DAMAGED',
+  /** A 0-byte file: made into a new database only when the user says so (`initializeEmpty`). */
+  'FILE_EMPTY',
+  /** Open for writing elsewhere (reason `open_elsewhere`, params pid, host, since): may be opened read-only. */
+  'FILE_IN_USE',
   'FORBIDDEN',
   'UNKNOWN_CHANNEL',
   'INTERNAL',
@@ -43,7 +58,13 @@ export type ValidationReason =
   /** Another job is running (`params.kind`): one at a time. */
   | 'job_running'
   /** A long job holds the file for writing: try again once it is done. */
-  | 'busy';
+  | 'busy'
+  /** The file is open read-only (READ_ONLY): nothing can be saved in it. */
+  | 'read_only_file'
+  /** The folder cannot be written (READ_ONLY): no file can be made there. */
+  | 'read_only_folder'
+  /** Another Solo CRM has the file open for writing (FILE_IN_USE; `params.pid`, `host`, `since`). */
+  | 'open_elsewhere';
 
 export interface AppErrorData {
   code: ErrorCode;

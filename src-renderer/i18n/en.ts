@@ -177,8 +177,19 @@ export const en: Messages = {
     CONFLICT: 'This record was changed elsewhere. Reopen it, then make your change again',
     READ_ONLY: 'This record is closed and can no longer be changed',
     NO_FILE: 'No database is open. Use the File menu to create or open one.',
-    FILE_NOT_CRM: 'This is not a Solo CRM database file',
+    FILE_NOT_CRM:
+      'This database belongs to another program, not Solo CRM; it was left untouched. Choose a Solo CRM database file.',
     FILE_TOO_NEW: 'This database was made by a newer Solo CRM; update the app first',
+    FILE_NOT_FOUND:
+      'The file cannot be found; it may have been moved, renamed or deleted. Choose it again with File › Open, or remove it from Recent.',
+    FILE_NOT_SQLITE:
+      'This is not a database file (it may be a text file, a spreadsheet or a folder). Choose a Solo CRM database file.',
+    FILE_DAMAGED:
+      'This database file is damaged and cannot be opened safely; it was left untouched. Restore the newest good backup from Backups, or open another file.',
+    FILE_EMPTY:
+      'This file is empty (0 bytes). You can make it a new, empty database, or choose another file.',
+    FILE_IN_USE:
+      'This file is open for editing in another Solo CRM window or program. Close it there first, or open it read-only.',
     FORBIDDEN: 'The request was refused',
     UNKNOWN_CHANNEL: 'Internal error: unknown operation',
     INTERNAL: 'Something went wrong; nothing was changed. Try again',
@@ -192,6 +203,11 @@ export const en: Messages = {
         'Cannot restore: the {{what}} “{{title}}” it belongs to is gone (deleted from the trash for good).',
       parent_in_trash: 'Restore the {{what}} “{{title}}” it belongs to first; it is in the trash too.',
       duplicate: 'Cannot restore: another {{what}} has taken its place ({{title}}).',
+      read_only_file:
+        'The file is open read-only, so this change was not saved (the notice at the top says why). To make changes, save a copy with File › Save a copy as, then open the copy.',
+      read_only_folder: 'This folder is read-only, so no file can be made in it. Choose another folder.',
+      open_elsewhere:
+        'This file is open for editing in another Solo CRM (process {{pid}} on {{host}}, since {{since}}). Close it there first, or open it read-only.',
     },
     what: {
       customers: 'customer',

@@ -176,8 +176,17 @@ export const zhCN = {
     CONFLICT: '该记录已在别处被修改。请重新打开后再修改',
     READ_ONLY: '该记录已结束，不能再修改',
     NO_FILE: '现在没有打开的数据库。请在“文件”菜单中新建或打开一个数据库。',
-    FILE_NOT_CRM: '这不是 Solo CRM 数据库文件',
+    FILE_NOT_CRM:
+      '这是其他程序的数据库，不是 Solo CRM 数据库文件，已原样保留。请选择一个 Solo CRM 数据库文件。',
     FILE_TOO_NEW: '该数据库由更新版本的 Solo CRM 创建，请先升级软件',
+    FILE_NOT_FOUND:
+      '找不到这个文件，它可能已被移动、改名或删除。请用“文件”菜单的“打开”重新选择它，或从“最近使用”中移除这一项。',
+    FILE_NOT_SQLITE:
+      '这不是数据库文件（可能是文本、表格或文件夹），无法打开。请选择一个 Solo CRM 数据库文件。',
+    FILE_DAMAGED:
+      '这个数据库文件已损坏，无法安全打开，文件已原样保留。请在“备份”中恢复最近一份完好的备份，或打开另一个文件。',
+    FILE_EMPTY: '这个文件是空的（0 字节）。可以把它建成一个新的空数据库，或选择另一个文件。',
+    FILE_IN_USE: '这个文件正在另一个 Solo CRM 窗口或程序中编辑。请先在那里关闭它，或以只读方式打开。',
     FORBIDDEN: '请求被拒绝',
     UNKNOWN_CHANNEL: '程序内部错误：未知的操作',
     INTERNAL: '发生意外错误，数据未被修改。请重试',
@@ -190,6 +199,11 @@ export const zhCN = {
       parent_missing: '无法恢复：它所属的{{what}}“{{title}}”已不存在（已从回收站彻底删除）。',
       parent_in_trash: '请先恢复它所属的{{what}}“{{title}}”，它也在回收站里。',
       duplicate: '无法恢复：已有另一条{{what}}占用了它的位置（{{title}}）。',
+      read_only_file:
+        '文件以只读方式打开，这次修改没有保存（原因见页面顶部的提示）。要修改，请用“另存副本”保存一份副本，再打开副本。',
+      read_only_folder: '这个文件夹是只读的，无法在其中新建文件。请选择另一个文件夹。',
+      open_elsewhere:
+        '这个文件正在另一个 Solo CRM 中编辑（{{host}} 上的进程 {{pid}}，自 {{since}} 起）。请先在那里关闭它，或以只读方式打开。',
     },
     what: {
       customers: '客户',
