@@ -1,0 +1,27 @@
+/**
+ * Rolling backups of the open database, for the database worker and the 备份 screen's channels.
+ *
+ * Taking one (a `backup.create` job runs it in a job thread):
+ *   createBackup(db, { userData, reason, now?, job?, … }) → Promise<BackupInfo>
+ *     a verified copy in `<userData>/backups/<database id>/`, then the catalog pruned.
+ * Deciding when (the worker, on open, on a timer and at close):
+ *   dueBackup({ event, now, newest, changed }) → 'open' | 'interval' | 'close' | null
+ *   changeStamp(db) → a stamp; unequal to the one taken at the last backup = changed since.
+ * Listing, for the screen:
+ *   backupsDir(userData, ensureDatabaseId(db)) → the folder; listBackups(dir) → newest first;
+ *   findBackup(dir, name) → one of them (names come back from the screen, never paths).
+ * A new copy of a file (另存副本) gets its own catalog: assignNewDatabaseId(copyDb).
+ */
+export { backupsDir, findBackup, listBackups } from './catalog';
+export { createBackup, pruneBackups, type CreateBackupOptions } from './backup';
+export { changeStamp, type ChangeStamp } from './changes';
+export { assignNewDatabaseId, ensureDatabaseId, readDatabaseId } from './database-id';
+export { RETENTION, retentionPlan, type RetainedBackup, type RetentionPlan } from './retention';
+export {
+  dueBackup,
+  INTERVAL_BACKUP_MS,
+  OPEN_BACKUP_AFTER_MS,
+  type BackupEvent,
+  type ScheduleInput,
+} from './schedule';
+export { verifyBackupFile, type BackupCheck } from './verify';
