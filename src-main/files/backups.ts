@@ -10,6 +10,9 @@
  * Listing, for the screen:
  *   backupsDir(userData, ensureDatabaseId(db)) → the folder; listBackups(dir) → newest first;
  *   findBackup(dir, name) → one of them (names come back from the screen, never paths).
+ * Restoring (the worker closes the file first and opens it again after):
+ *   restoreBackup(databasePath, backup, opts?) → { restored, safety }
+ *   undoRestore(databasePath, thatResult, opts?) → puts `safety` back.
  * A new copy of a file (另存副本) gets its own catalog: assignNewDatabaseId(copyDb).
  */
 export { backupsDir, findBackup, listBackups } from './catalog';
@@ -17,6 +20,7 @@ export { createBackup, pruneBackups, type CreateBackupOptions } from './backup';
 export { changeStamp, type ChangeStamp } from './changes';
 export { assignNewDatabaseId, ensureDatabaseId, readDatabaseId } from './database-id';
 export { RETENTION, retentionPlan, type RetainedBackup, type RetentionPlan } from './retention';
+export { restoreBackup, undoRestore, type RestoreOptions, type RestoreResult } from './restore';
 export {
   dueBackup,
   INTERVAL_BACKUP_MS,
