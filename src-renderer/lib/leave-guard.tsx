@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { useRef, type MouseEvent } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBeforeUnload, useBlocker, useNavigate, type Blocker } from 'react-router';
 
@@ -25,11 +25,48 @@ export interface FormGuard {
   saveThenLeave: (submit: () => void) => void;
 }
 
+/** Every mounted form's "has changes?" question (FormShell pages and FormDialogs alike). */
+const workHolders = new Set<{ current: () => boolean }>();
+
+/**
+ * Whether any form on screen holds typed work that is not saved: asked before something that
+ * would throw every screen away, such as opening another database file.
+ */
+export const holdsUnsavedWork = (): boolean => [...workHolders].some((holder) => holder.current());
+
+/**
+ * While true, a form page's route guard lets every route change through: the user has already
+ * answered 放弃修改 to a question about all open forms.
+ */
+let discardingAll = false;
+
+/** Runs `leave` (a route change, say) with every form's guard down: their work is given up. */
+export async function leaveDiscardingWork(leave: () => unknown): Promise<void> {
+  discardingAll = true;
+  try {
+    await leave();
+  } finally {
+    discardingAll = false;
+  }
+}
+
 /**
  * Closing or reloading the window while `holdsWork()` asks first: the browser's own question,
- * or in the desktop app Electron's (main.ts answers will-prevent-unload).
+ * or in the desktop app Electron's (main.ts answers will-prevent-unload). The form is also
+ * counted by `holdsUnsavedWork` while it is mounted.
  */
 export function useUnloadGuard(holdsWork: () => boolean) {
+  const holder = useRef(holdsWork);
+  useEffect(() => {
+    holder.current = holdsWork;
+  });
+  useEffect(() => {
+    const entry = holder;
+    workHolders.add(entry);
+    return () => {
+      workHolders.delete(entry);
+    };
+  }, []);
   useBeforeUnload((event) => {
     if (!holdsWork()) return;
     event.preventDefault();
@@ -50,7 +87,10 @@ export function useFormGuard(form: GuardedForm): FormGuard {
   const afterSave = useRef<string | null>(null);
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
-      !leaving.current && currentLocation.pathname !== nextLocation.pathname && form.isDirty(),
+      !leaving.current &&
+      !discardingAll &&
+      currentLocation.pathname !== nextLocation.pathname &&
+      form.isDirty(),
   );
   useUnloadGuard(() => !leaving.current && form.isDirty());
   return {
@@ -71,23 +111,26 @@ export function useFormGuard(form: GuardedForm): FormGuard {
 
 /**
  * The question before typed work would be lost: 保存 / 放弃修改 / 继续编辑. Esc, the close button
- * and a click beside it keep editing.
+ * and a click beside it keep editing. Without `onSave` (the work is in forms this question cannot
+ * save, such as before opening another file) it offers 放弃修改 / 继续编辑, with its own `text`.
  */
 export function LeaveQuestion({
   opened,
   onSave,
   onDiscard,
   onKeepEditing,
+  text,
 }: {
   opened: boolean;
-  onSave: () => void;
+  onSave?: () => void;
   onDiscard: () => void;
   onKeepEditing: () => void;
+  text?: string;
 }) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onKeepEditing} title={t('leave.title')} zIndex={400} centered>
-      <Text size="sm">{t('leave.text')}</Text>
+      <Text size="sm">{text ?? t('leave.text')}</Text>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onKeepEditing} data-autofocus>
           {t('leave.keepEditing')}
@@ -95,7 +138,7 @@ export function LeaveQuestion({
         <Button variant="light" color="red" onClick={onDiscard}>
           {t('leave.discard')}
         </Button>
-        <Button onClick={onSave}>{t('actions.save')}</Button>
+        {onSave && <Button onClick={onSave}>{t('actions.save')}</Button>}
       </Group>
     </Modal>
   );
