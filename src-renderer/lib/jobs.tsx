@@ -47,6 +47,8 @@ export interface RunJobOptions<K extends JobKind> {
   title: string;
   /** The notice at the end; none when the caller says the outcome itself. */
   doneMessage?: (result: JobResults[K]) => string;
+  /** A refusal in the caller's own words (a copy's path taken …); errors.* otherwise. */
+  failureText?: (err: unknown) => string | undefined;
 }
 
 /**
@@ -63,11 +65,12 @@ export function useJobRunner() {
       input: Extract<JobStartInput, { kind: K }>,
       options: RunJobOptions<K>,
     ): Promise<JobResults[K] | null> => {
+      const failure = (err: unknown) => options.failureText?.(err) ?? errorText(t, err);
       let job: JobInfo;
       try {
         job = await call('jobs.start', input);
       } catch (err) {
-        notifications.show({ color: 'red', title: options.title, message: errorText(t, err) });
+        notifications.show({ color: 'red', title: options.title, message: failure(err) });
         return null;
       }
       const id = `job-${job.id}`;
@@ -100,7 +103,7 @@ export function useJobRunner() {
           id,
           color: 'red',
           title: options.title,
-          message: errorText(t, err),
+          message: failure(err),
           autoClose: 8000,
         });
         return null;
@@ -115,12 +118,15 @@ export function useJobRunner() {
         return result;
       }
       if (job.state === 'cancelled') notifications.update({ ...end, message: t('jobs.cancelled') });
-      else notifications.update({ ...end, color: 'red', autoClose: 8000, message: jobErrorText(t, job) });
+      else
+        notifications.update({
+          ...end,
+          color: 'red',
+          autoClose: 8000,
+          message: job.error ? `${t('jobs.failed')}：${failure(new ApiError(job.error))}` : t('jobs.failed'),
+        });
       return null;
     },
     [t, client],
   );
 }
-
-const jobErrorText = (t: TFunction, job: JobInfo) =>
-  job.error ? `${t('jobs.failed')}：${errorText(t, new ApiError(job.error))}` : t('jobs.failed');
