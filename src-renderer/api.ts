@@ -1,4 +1,14 @@
-import type { AppErrorData, Channel, ChannelInput, ChannelResult, Envelope } from '../src-main/contract';
+import type {
+  AppErrorData,
+  Channel,
+  ChannelInput,
+  ChannelResult,
+  Envelope,
+  InputOf,
+  NativeChannel,
+  nativeChannels,
+  ResultOf,
+} from '../src-main/contract';
 
 /** What the desktop app's preload exposes; absent in the browser edition. */
 interface Bridge {
@@ -40,4 +50,25 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
     : await overHttp(channel, input);
   if (!envelope.ok) throw new ApiError(envelope.error);
   return envelope.data as ChannelResult<C>;
+}
+
+/** The desktop app (Electron's bridge present), as against the browser edition. */
+export const isDesktop = typeof window !== 'undefined' && window.soloCrm !== undefined;
+
+type NativeSpecs = typeof nativeChannels;
+
+/**
+ * Calls one of the desktop app's own channels (its file dialogs, the file manager). The browser
+ * edition has none: there the call is refused at once.
+ */
+export async function callNative<C extends NativeChannel>(
+  channel: C,
+  input: InputOf<NativeSpecs[C]>,
+): Promise<ResultOf<NativeSpecs[C]>> {
+  if (!window.soloCrm) {
+    throw new ApiError({ code: 'UNKNOWN_CHANNEL', message: `${channel} exists only in the desktop app` });
+  }
+  const envelope = await window.soloCrm.invoke(channel, input);
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return envelope.data as ResultOf<NativeSpecs[C]>;
 }
