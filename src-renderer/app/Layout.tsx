@@ -23,6 +23,11 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { languages } from '../i18n';
+import { useFiles } from './files/file-context';
+import { FileMenu } from './files/FileMenu';
+import { FileProvider } from './files/FileProvider';
+import { ReadOnlyBanner } from './files/ReadOnlyBanner';
+import { StartScreen } from './files/StartScreen';
 import { FirstRun } from './FirstRun';
 import { appModules as modules } from './modules';
 import { Shortcuts } from './Shortcuts';
@@ -35,8 +40,20 @@ const settingsIcons: Record<string, React.ReactNode> = {
   trash: <IconTrash size={16} />,
 };
 
+/** The window: the open file's screens, or the start screen while no file is open. */
 export function Layout() {
+  return (
+    <FileProvider>
+      <Shell />
+    </FileProvider>
+  );
+}
+
+function Shell() {
   const { t, i18n } = useTranslation();
+  const files = useFiles();
+  // Until the first answer nothing is shown; then the open file's screens, or the start screen.
+  const hasFile = files.state ? files.state.file !== null : null;
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
@@ -64,52 +81,57 @@ export function Layout() {
             <Text fw={700} size="lg" c="blue.8" style={{ whiteSpace: 'nowrap' }}>
               {t('app.name')}
             </Text>
-            <Tabs
-              value={inSettings ? null : current}
-              onChange={(v) => v && void navigate(modules.find((m) => m.key === v)!.path)}
-              style={{ minWidth: 0 }}
-            >
-              {/* One row whatever the language: on a narrow window the tabs scroll sideways. */}
-              <Tabs.List
-                aria-label={t('app.modules')}
-                style={{ borderBottom: 0, flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'none' }}
+            {hasFile && (
+              <Tabs
+                value={inSettings ? null : current}
+                onChange={(v) => v && void navigate(modules.find((m) => m.key === v)!.path)}
+                style={{ minWidth: 0 }}
               >
-                {tabs.map((m) => (
-                  <Tabs.Tab key={m.key} value={m.key} fz="md" px="xs" style={{ whiteSpace: 'nowrap' }}>
-                    {t(`nav.${m.key}`)}
-                  </Tabs.Tab>
-                ))}
-              </Tabs.List>
-            </Tabs>
+                {/* One row whatever the language: on a narrow window the tabs scroll sideways. */}
+                <Tabs.List
+                  aria-label={t('app.modules')}
+                  style={{ borderBottom: 0, flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'none' }}
+                >
+                  {tabs.map((m) => (
+                    <Tabs.Tab key={m.key} value={m.key} fz="md" px="xs" style={{ whiteSpace: 'nowrap' }}>
+                      {t(`nav.${m.key}`)}
+                    </Tabs.Tab>
+                  ))}
+                </Tabs.List>
+              </Tabs>
+            )}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button
-                  variant={inSettings ? 'light' : 'subtle'}
-                  size="compact-md"
-                  leftSection={<IconSettings size={18} />}
-                  aria-current={inSettings ? 'page' : undefined}
-                >
-                  {t('app.settings')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {settings.map((m) => (
-                  <Menu.Item
-                    key={m.key}
-                    leftSection={settingsIcons[m.key]}
-                    onClick={() => void navigate(m.path)}
-                    aria-current={m.key === current ? 'page' : undefined}
-                    fw={m.key === current ? 600 : undefined}
+            <FileMenu />
+            {hasFile && (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button
+                    variant={inSettings ? 'light' : 'subtle'}
+                    size="compact-md"
+                    leftSection={<IconSettings size={18} />}
+                    aria-current={inSettings ? 'page' : undefined}
                   >
-                    {t(`nav.${m.key}`)}
-                  </Menu.Item>
-                ))}
-              </Menu.Dropdown>
-            </Menu>
-            <SearchButton />
-            <Shortcuts />
+                    {t('app.settings')}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {settings.map((m) => (
+                    <Menu.Item
+                      key={m.key}
+                      leftSection={settingsIcons[m.key]}
+                      onClick={() => void navigate(m.path)}
+                      aria-current={m.key === current ? 'page' : undefined}
+                      fw={m.key === current ? 600 : undefined}
+                    >
+                      {t(`nav.${m.key}`)}
+                    </Menu.Item>
+                  ))}
+                </Menu.Dropdown>
+              </Menu>
+            )}
+            {hasFile && <SearchButton />}
+            {hasFile && <Shortcuts />}
             <SegmentedControl
               size="xs"
               aria-label={t('app.language')}
@@ -139,10 +161,14 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
-        <Outlet />
+        <ReadOnlyBanner />
+        {/* A new file's screens are mounted afresh: nothing of the previous file stays. */}
+        {hasFile === true && <Outlet key={files.generation} />}
+        {hasFile === false && <StartScreen />}
       </AppShell.Main>
-      <GlobalSearch />
-      <FirstRun />
+      {hasFile && <GlobalSearch key={files.generation} />}
+      {/* A file that cannot be written cannot be set up: it is only looked at. */}
+      {hasFile && !files.state?.file?.readOnly && <FirstRun key={files.generation} />}
     </AppShell>
   );
 }
