@@ -6,22 +6,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, shell } from 'electron';
 import { createAppUrlPolicy, type AppUrlPolicy } from './app-url';
-import { AppError } from './db/errors';
 import { resolveDatabasePath } from './db/paths';
-import { registerIpc } from './ipc/electron';
+import { registerIpc, type NativeHandlers } from './ipc/electron';
 import { buildAppMenu, menuLabels } from './menu';
 import { electronBinding } from './native';
 import { installSecurity } from './security';
 import { DatabaseHost } from './service/host';
-import type { OpenedInfo } from './service/messages';
+import type { FileState } from './contract';
 import { loadWindowState, MIN_SIZE, trackWindowState, WINDOW_STATE_FILE } from './window-state';
 
 /** The folder of package.json when run from the source tree, app.asar when packaged. */
 const appRoot = app.getAppPath();
 
 let mainWindow: BrowserWindow | undefined;
-/** The open file's database worker, and what it said of the file. */
-let database: { host: DatabaseHost; opened: OpenedInfo } | undefined;
+/** The database worker, and the file it has open. */
+let database: { host: DatabaseHost; state: FileState } | undefined;
 
 /** `--db PATH` or `--db=PATH` on the command line. */
 function cliDatabasePath(argv: readonly string[]): string | undefined {
@@ -30,7 +29,16 @@ function cliDatabasePath(argv: readonly string[]): string | undefined {
     if (arg === '--db') return argv[i + 1];
     if (arg?.startsWith('--db=')) return arg.slice('--db='.length);
   }
-  return undefined;
+  // A database file double-clicked in the file manager arrives as the last argument.
+  const last = argv.at(-1);
+  const isDatabase = (arg: string) => DATABASE_EXTENSIONS.includes(path.extname(arg).slice(1).toLowerCase());
+  return argv.length > 1 && last && isDatabase(last) && fs.existsSync(last) ? last : undefined;
+}
+
+/** A file the system asks to open while the app runs (a double-click): the page opens it. */
+function openFromOutside(file: string): void {
+  focusMainWindow();
+  dispatchToPage({ command: 'openPath', path: file });
 }
 
 /** The worker stopped on its own: say so; the host is already opening the file again. */
@@ -42,10 +50,65 @@ function reportCrash(reason: string): void {
   shown.catch((err: unknown) => console.error('[solo-crm] crash dialog', err));
 }
 
-/** Opens the file in a database worker, or shows why the file cannot be used and returns undefined. */
-async function openOrExplain(file: string): Promise<{ host: DatabaseHost; opened: OpenedInfo } | undefined> {
+/** The extensions the file dialogs offer for a Solo CRM database. */
+const DATABASE_EXTENSIONS = ['db', 'solocrm', 'sqlite'];
+
+/** The file dialogs and the file manager, for the page's 文件 menu (contract/native.ts). */
+const nativeHandlers: NativeHandlers = {
+  'native.chooseDatabase': async () => {
+    const options = {
+      title: menuLabels().openDatabase,
+      properties: ['openFile' as const],
+      filters: [{ name: menuLabels().databaseFiles, extensions: DATABASE_EXTENSIONS }],
+    };
+    const { canceled, filePaths } = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options);
+    return canceled ? null : (filePaths[0] ?? null);
+  },
+  'native.chooseSaveLocation': async ({ suggestedName }: { suggestedName: string }) => {
+    const options = {
+      defaultPath: path.join(database?.state.file?.folder ?? app.getPath('documents'), suggestedName),
+      filters: [{ name: menuLabels().databaseFiles, extensions: DATABASE_EXTENSIONS }],
+    };
+    const { canceled, filePath } = mainWindow
+      ? await dialog.showSaveDialog(mainWindow, options)
+      : await dialog.showSaveDialog(options);
+    return canceled || !filePath ? null : filePath;
+  },
+  'native.showInFolder': async ({ path: file }: { path: string }) => {
+    shell.showItemInFolder(file);
+    return null;
+  },
+};
+
+/**
+ * Hands a 文件 command to the page, which carries it out exactly as from its own 文件 menu
+ * (asking before leaving a form with changes, and showing what happened).
+ */
+function dispatchToPage(detail: { command: string; path?: string }): void {
+  mainWindow?.webContents
+    .executeJavaScript(
+      `window.dispatchEvent(new CustomEvent('solo-crm:file', { detail: ${JSON.stringify(detail)} }))`,
+    )
+    .catch((err: unknown) => console.error('[solo-crm] file command', err));
+}
+
+/** The window's title: the open file's name, so the user always sees which file they work in. */
+function titleFor(state: FileState): string {
+  if (!state.file) return app.name;
+  return `${state.file.name}${state.file.readOnly ? ` (${menuLabels().readOnly})` : ''} - ${app.name}`;
+}
+
+/**
+ * Starts the database worker on `file`, or shows why the engine itself cannot start and
+ * returns undefined. A file that cannot be opened is not fatal: the window shows why, with
+ * 打开 and 新建.
+ */
+async function startDatabase(file: string): Promise<{ host: DatabaseHost; state: FileState } | undefined> {
   const host = new DatabaseHost({
     file,
+    dataFolder: app.getPath('userData'),
     appVersion: app.getVersion(),
     // Unpackaged runs use better-sqlite3 built for Electron (npm run rebuild:electron); a packaged
     // app carries the one electron-builder rebuilt, at the default place.
@@ -54,36 +117,24 @@ async function openOrExplain(file: string): Promise<{ host: DatabaseHost; opened
     // here keeps it right however the bundler places the db modules.
     migrationsDir: path.join(appRoot, 'migrations'),
     onCrash: reportCrash,
+    onFileChange: (state) => {
+      if (database) database.state = state;
+      mainWindow?.setTitle(titleFor(state));
+    },
   });
   try {
-    const opened = await host.start();
-    if (opened.backupPath)
-      console.info(`[solo-crm] upgraded ${file}; the earlier copy is ${opened.backupPath}`);
-    return { host, opened };
+    return { host, state: await host.start() };
   } catch (err) {
-    const code = err instanceof AppError ? err.code : undefined;
     const detail = err instanceof Error ? err.message : String(err);
-    // openDatabase reports any failure of `new Database()` as FILE_NOT_CRM, including an addon
-    // built for the wrong ABI; that is not the file's fault, so it gets its own words.
+    // The worker could not load SQLite: not the file's fault, so it gets its own words.
     const addonFailed = /NODE_MODULE_VERSION|better_sqlite3\.node|did not self-register|dlopen/i.test(detail);
-    let text: string;
-    if (addonFailed) {
-      text = '数据库组件无法加载。\nThe database engine could not be loaded.';
-      if (!app.isPackaged) text += '\n\nBuild better-sqlite3 for Electron first: npm run rebuild:electron';
-    } else if (code === 'FILE_TOO_NEW') {
-      text =
-        '这个数据文件是由更新版本的 Solo CRM 创建的，当前版本无法打开。请先升级 Solo CRM。\n' +
-        'This data file was written by a newer version of Solo CRM and cannot be opened by this ' +
-        'version. Please update Solo CRM first.';
-    } else if (code === 'FILE_NOT_CRM') {
-      text =
-        '无法打开这个文件：它不是 Solo CRM 数据文件，或者已经损坏。\n' +
-        'This file cannot be opened: it is not a Solo CRM data file, or it is damaged.';
-    } else {
-      text = '打开数据文件时出错。\nAn error occurred while opening the data file.';
-    }
-    console.error('[solo-crm] cannot open the database', err);
-    dialog.showErrorBox('Solo CRM', `${text}\n\n${file}\n\n${detail}`);
+    let text = addonFailed
+      ? '数据库组件无法加载。\nThe database engine could not be loaded.'
+      : '数据库服务无法启动。\nThe database service could not start.';
+    if (addonFailed && !app.isPackaged)
+      text += '\n\nBuild better-sqlite3 for Electron first: npm run rebuild:electron';
+    console.error('[solo-crm] cannot start the database worker', err);
+    dialog.showErrorBox('Solo CRM', `${text}\n\n${detail}`);
     return undefined;
   }
 }
@@ -102,7 +153,7 @@ function createWindow(policy: AppUrlPolicy): BrowserWindow {
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     show: false,
-    title: app.name,
+    title: database ? titleFor(database.state) : app.name,
     webPreferences: {
       preload: path.join(appRoot, 'out', 'preload', 'index.cjs'),
       contextIsolation: true,
@@ -157,7 +208,7 @@ function showAbout(): void {
     title: t.about,
     message: `${app.name} ${app.getVersion()}`,
     detail: [
-      database ? `${database.opened.path} (schema ${database.opened.schemaVersion})` : '',
+      database?.state.file ? `${database.state.file.path} (schema ${database.state.file.schemaVersion})` : '',
       `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
     ]
       .filter(Boolean)
@@ -213,15 +264,16 @@ async function start(): Promise<void> {
     cliPath: cliDatabasePath(process.argv),
     userData: app.getPath('userData'),
   });
-  database = await openOrExplain(databasePath);
+  database = await startDatabase(databasePath);
   if (!database) {
     app.exit(1);
     return;
   }
   const host = database.host;
-  registerIpc(() => (channel, input) => host.invoke(channel, input), policy);
+  registerIpc(() => (channel, input) => host.invoke(channel, input), policy, nativeHandlers);
   Menu.setApplicationMenu(
     buildAppMenu({
+      fileCommand: (command) => dispatchToPage({ command }),
       showAbout,
       openDataFolder,
       print: printPage,
@@ -240,7 +292,17 @@ if (!app.requestSingleInstanceLock()) {
   // Another Solo CRM is running: it gets focus (below), this one leaves.
   app.quit();
 } else {
-  app.on('second-instance', focusMainWindow);
+  app.on('second-instance', (_event, argv) => {
+    const file = cliDatabasePath(argv);
+    if (file) openFromOutside(path.resolve(file));
+    else focusMainWindow();
+  });
+  // macOS hands a double-clicked file to the running app; before the window exists, it is the one to open.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (mainWindow) openFromOutside(file);
+    else process.argv.push(file);
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -23,8 +23,15 @@ const labels = {
     fullScreen: '全屏',
     about: '关于 Solo CRM',
     openDataFolder: '打开数据文件夹',
+    newDatabase: '新建数据库…',
+    openDatabase: '打开数据库…',
+    saveCopy: '另存副本…',
+    showInFolder: '在文件夹中显示',
+    closeDatabase: '关闭数据库',
+    databaseFiles: 'Solo CRM 数据库',
     print: '打印…',
     savePdf: '另存为 PDF…',
+    readOnly: '只读',
     workerRestarted:
       '数据库服务意外中止，已在同一文件上重新启动。之前保存的内容都在；中止时正在进行的操作没有完成，请再试一次。',
     unsavedTitle: '有尚未保存的修改',
@@ -53,8 +60,15 @@ const labels = {
     fullScreen: 'Full Screen',
     about: 'About Solo CRM',
     openDataFolder: 'Open Data Folder',
+    newDatabase: 'New Database…',
+    openDatabase: 'Open Database…',
+    saveCopy: 'Save a Copy As…',
+    showInFolder: 'Show in Folder',
+    closeDatabase: 'Close Database',
+    databaseFiles: 'Solo CRM databases',
     print: 'Print…',
     savePdf: 'Save as PDF…',
+    readOnly: 'read-only',
     workerRestarted:
       'The database service stopped unexpectedly and was restarted on the same file. Everything saved before is there; the action in progress did not complete, please try again.',
     unsavedTitle: 'Unsaved changes',
@@ -73,6 +87,8 @@ export function menuLabels(): MenuLabels {
 }
 
 export interface MenuActions {
+  /** A 文件 command, carried out by the page (the same as its own 文件 menu). */
+  fileCommand: (command: 'new' | 'open' | 'saveCopy' | 'showInFolder' | 'close') => void;
   showAbout: () => void;
   openDataFolder: () => void;
   print: () => void;
@@ -87,6 +103,12 @@ export function buildAppMenu(actions: MenuActions, t: MenuLabels = menuLabels())
     {
       label: t.file,
       submenu: [
+        { label: t.newDatabase, accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.fileCommand('new') },
+        { label: t.openDatabase, accelerator: 'CmdOrCtrl+O', click: () => actions.fileCommand('open') },
+        { label: t.saveCopy, click: () => actions.fileCommand('saveCopy') },
+        { label: t.showInFolder, click: () => actions.fileCommand('showInFolder') },
+        { label: t.closeDatabase, click: () => actions.fileCommand('close') },
+        { type: 'separator' },
         { label: t.print, accelerator: 'CmdOrCtrl+P', click: actions.print },
         { label: t.savePdf, accelerator: 'CmdOrCtrl+Shift+P', click: actions.savePdf },
         { type: 'separator' },

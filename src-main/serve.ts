@@ -1,5 +1,5 @@
 /**
- * The browser edition: `npm run serve [-- --db PATH] [-- --port N]`.
+ * The browser edition: `npm run serve [-- --db PATH] [-- --port N] [-- --data DIR]`.
  * The same renderer and the same handlers as the desktop app, over HTTP on 127.0.0.1.
  */
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { AppError } from './db/errors';
-import { resolveDatabasePath } from './db/paths';
+import { resolveDatabasePath, userDataDir } from './db/paths';
 import { startServer } from './ipc/http';
 import { DatabaseHost } from './service/host';
 
@@ -15,7 +15,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, port: { type: 'string', default: '5170' } },
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string', default: '5170' },
+      data: { type: 'string' },
+    },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -25,19 +29,23 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error('The renderer is not built: run "npm run build:renderer" first');
   }
-  const databasePath = resolveDatabasePath({ cliPath: values.db });
+  // Where 最近使用, the backups and uploaded files live: the user-data folder unless --data says.
+  const dataFolder = values.data ? path.resolve(values.data) : userDataDir();
+  const databasePath = resolveDatabasePath({ cliPath: values.db, userData: dataFolder });
   const version = (
     JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
   ).version;
   // The file is opened and queried in the database worker; this thread only serves HTTP.
   const host = new DatabaseHost({
     file: databasePath,
+    dataFolder,
     appVersion: version,
     onCrash: (reason) => console.error(`[solo-crm] the database worker stopped (${reason}); restarting it`),
   });
   await host.start();
   const server = await startServer({
     invoke: (channel, input) => host.invokeText(channel, input),
+    dataFolder,
     rendererDir,
     port,
   });

@@ -10,6 +10,7 @@ import { customFieldChannels } from './custom-fields';
 import { customerChannels } from './customers';
 import { expenseChannels } from './expenses';
 import { feedbackChannels } from './feedback';
+import { fileChannels } from './files';
 import { homeChannels } from './home';
 import { jobChannels } from './jobs';
 import { opportunityChannels } from './opportunities';
@@ -44,6 +45,7 @@ const channelSpecs = mergeChannelTables(
   feedbackChannels,
   expenseChannels,
   jobChannels,
+  fileChannels,
 );
 type Specs = typeof channelSpecs;
 

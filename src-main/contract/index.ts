@@ -25,3 +25,5 @@ export * from './csp';
 export * from './validation';
 export * from './money';
 export * from './jobs';
+export * from './files';
+export * from './native';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobBackupReasons, type BackupInfo } from './backups';
 import { channel } from './channel';
 import type { Page } from './common';
 import type { AppErrorData } from './envelope';
@@ -43,9 +44,21 @@ export const jobStartInput = z.discriminatedUnion('kind', [
   /** The analyses' running totals recomputed for everything marked stale (after a bulk change). */
   z.strictObject({ kind: z.literal('rollups.rebuild') }),
   /**
+   * A rolling backup of the open file (立即备份 is `manual`; the app starts the others: on its
+   * schedule, and before an import, a restore, an upgrade or 清空回收站).
+   */
+  z.strictObject({ kind: z.literal('backup.create'), reason: z.enum(jobBackupReasons).default('manual') }),
+  /**
    * Every page of a paged channel's answer for `input` (its filters and sort; the job sets the
    * page), read in one snapshot, for an export.
    */
+  /** 另存副本: a consistent copy of the open file at `path` (not there yet), with its own identity. */
+  z.strictObject({ kind: z.literal('file.saveCopy'), path: z.string().trim().min(1).max(4096) }),
+  /**
+   * 导出数据库文件 (browser edition): a consistent copy in the data folder's exports, which the
+   * server then hands to the browser as a download (`GET /download/database/<download>`).
+   */
+  z.strictObject({ kind: z.literal('file.exportCopy') }),
   z.strictObject({
     kind: z.literal('export.pages'),
     channel: z.enum(pagedChannels),
@@ -61,7 +74,11 @@ export const jobIdInput = z.strictObject({ id: z.number().int().positive().max(N
 export interface JobResults {
   'trash.empty': { purged: number };
   'rollups.rebuild': { rebuilt: string[] };
+  'backup.create': BackupInfo;
   'export.pages': { rows: unknown[]; total: number };
+  'file.saveCopy': { path: string; sizeBytes: number };
+  /** `download` names the copy for the download address; `fileName` is what the browser saves it as. */
+  'file.exportCopy': { download: string; fileName: string; sizeBytes: number };
 }
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';

@@ -1,10 +1,20 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channelNames, type Envelope } from '../contract';
+import {
+  channelNames,
+  fromZodIssue,
+  nativeChannelNames,
+  nativeChannels,
+  type Envelope,
+  type NativeChannel,
+} from '../contract';
 import type { AppUrlPolicy } from '../app-url';
 import type { Invoke } from '../service/host';
 
 /** The open database's door; undefined while none is open (e.g. between Close and Open). */
 export type InvokeProvider = () => Invoke | undefined;
+
+/** What the desktop app answers itself (file dialogs, the file manager), by channel. */
+export type NativeHandlers = { [C in NativeChannel]: (input: never) => Promise<unknown> };
 
 const forbidden: Envelope<never> = {
   ok: false,
@@ -29,7 +39,24 @@ export function isTrustedSender(event: IpcMainInvokeEvent, policy: AppUrlPolicy)
  * Registers every channel of the contract on `ipcMain.handle`, each one passed on to the database
  * worker. Returns a function that removes the handlers again.
  */
-export function registerIpc(invokeProvider: InvokeProvider, policy: AppUrlPolicy): () => void {
+export function registerIpc(
+  invokeProvider: InvokeProvider,
+  policy: AppUrlPolicy,
+  native: NativeHandlers,
+): () => void {
+  for (const channel of nativeChannelNames) {
+    ipcMain.handle(channel, async (event, input: unknown): Promise<Envelope<unknown>> => {
+      if (!isTrustedSender(event, policy)) return forbidden;
+      const parsed = nativeChannels[channel].input.safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, error: fromZodIssue(parsed.error.issues[0]!, input) };
+      try {
+        return { ok: true, data: await native[channel](parsed.data as never) };
+      } catch (err) {
+        console.error(`[solo-crm] ${channel} failed`, err);
+        return { ok: false, error: { code: 'INTERNAL', message: `${channel} failed` } };
+      }
+    });
+  }
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, input: unknown): Promise<Envelope<unknown>> => {
       if (!isTrustedSender(event, policy)) {
@@ -42,7 +69,7 @@ export function registerIpc(invokeProvider: InvokeProvider, policy: AppUrlPolicy
     });
   }
   return () => {
-    for (const channel of channelNames) ipcMain.removeHandler(channel);
+    for (const channel of [...channelNames, ...nativeChannelNames]) ipcMain.removeHandler(channel);
   };
 }
 

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { CONTENT_SECURITY_POLICY, type Envelope } from '../contract';
 import type { InvokeText } from '../service/host';
+import { receiveUpload, sendDownload } from './transfers';
 
 /**
  * The browser edition's transport: the registry at `POST /api/<channel>` and the built renderer,
@@ -25,6 +26,8 @@ const MAX_JSON_DEPTH = 64;
 export interface ServerOptions {
   /** The registry, behind the database worker (service/host.ts): this thread runs no SQL. */
   invoke: InvokeText;
+  /** Where uploads arrive and downloads wait (the worker's data folder); without it, neither is served. */
+  dataFolder?: string;
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
@@ -228,6 +231,14 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       const channel = channelName(url.pathname.slice(5));
       if (channel === null) return invalidRequest(res, 'The channel name has a malformed %-escape');
       handleApi(req, res, channel).catch((err: unknown) => failed(res, err));
+      return;
+    }
+    if (opts.dataFolder && url.pathname === '/upload/database') {
+      receiveUpload(req, res, opts.dataFolder, opts.invoke).catch((err: unknown) => failed(res, err));
+      return;
+    }
+    if (opts.dataFolder && url.pathname.startsWith('/download/database/')) {
+      sendDownload(req, res, url, opts.dataFolder).catch((err: unknown) => failed(res, err));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');

@@ -10,6 +10,7 @@ import { customFieldHandlers } from '../records/custom-fields';
 import { customerHandlers } from '../records/customers';
 import { expenseHandlers } from '../records/expenses';
 import { feedbackHandlers } from '../records/feedback';
+import { fileHandlers } from '../records/files';
 import { homeHandlers } from '../records/home';
 import { jobHandlers } from '../records/jobs';
 import { opportunityHandlers } from '../records/opportunities';
@@ -66,6 +67,7 @@ export const handlers: Handlers = mergeHandlers(channelNames, [
   customFieldHandlers,
   trashHandlers,
   jobHandlers,
+  fileHandlers,
   salesAnalysisHandlers,
   customerAnalysisHandlers,
 ]);

@@ -5,15 +5,32 @@ import { rebuildRollups } from '../analysis/rollups';
 import { invoke } from '../ipc/registry';
 import type { HandlerContext } from '../records/context';
 import { emptyTrash } from '../records/trash';
+import { createBackup } from '../files/backup';
+import { copyDatabase, exportCopy } from '../files/copy';
 import type { JobControl } from './control';
 
 type JobInput<K extends JobKind> = Extract<z.output<typeof jobStartInput>, { kind: K }>;
+
+/** Where a job may put files: the data folder (the browser edition's downloads wait there). */
+export interface JobPlaces {
+  dataFolder: string;
+  /** better-sqlite3's addon, when not the default (Electron builds), for a job that opens a file. */
+  nativeBinding?: string;
+}
 
 /** One kind of long work: whether it writes, and the work itself, run in a job thread. */
 interface JobDefinition<K extends JobKind> {
   /** A writing job holds the write lock for its transaction; a reading one reads one snapshot. */
   writes: boolean;
-  run(ctx: HandlerContext, input: JobInput<K>, job: JobControl): JobResults[K];
+  /** No transaction around the work: it reads its own snapshot (VACUUM INTO cannot run in one). */
+  ownSnapshot?: boolean;
+  /** Awaited when it returns a promise (a backup copies page by page, between other work). */
+  run(
+    ctx: HandlerContext,
+    input: JobInput<K>,
+    job: JobControl,
+    places: JobPlaces,
+  ): JobResults[K] | Promise<JobResults[K]>;
 }
 
 /** Rows read per page by an export (the largest page a list channel gives). */
@@ -39,4 +56,37 @@ export const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   'trash.empty': { writes: true, run: (ctx, _input, job) => emptyTrash(ctx.db, job) },
   'rollups.rebuild': { writes: true, run: (ctx, _input, job) => rebuildRollups(ctx.db, job) },
   'export.pages': { writes: false, run: exportPages },
+  // Reads its own snapshot, never a write transaction: backups go on beside any other job.
+  'backup.create': {
+    writes: false,
+    ownSnapshot: true,
+    run: (ctx, input, job, places) =>
+      createBackup(ctx.db, {
+        userData: places.dataFolder,
+        reason: input.reason,
+        now: ctx.now,
+        job,
+        nativeBinding: places.nativeBinding,
+      }),
+  },
+  'file.saveCopy': {
+    writes: false,
+    ownSnapshot: true,
+    run: (ctx, input, job) => {
+      job.progress('copy', 0, 1);
+      const copy = copyDatabase(ctx.db, input.path);
+      job.progress('copy', 1, 1);
+      return copy;
+    },
+  },
+  'file.exportCopy': {
+    writes: false,
+    ownSnapshot: true,
+    run: (ctx, _input, job, places) => {
+      job.progress('copy', 0, 1);
+      const copy = exportCopy(ctx.db, ctx.databasePath, places.dataFolder, ctx.now());
+      job.progress('copy', 1, 1);
+      return copy;
+    },
+  },
 };

@@ -1,4 +1,4 @@
-import type { JobInfo, JobStartInput } from '../contract';
+import type { FileState, JobInfo, JobStartInput, RecentFile } from '../contract';
 import type { Db } from '../db/open';
 
 /** The jobs of the open file (service/jobs.ts), where long work runs beside the requests. */
@@ -6,6 +6,17 @@ export interface JobRunner {
   start(input: JobStartInput): JobInfo;
   get(id: number): JobInfo;
   cancel(id: number): JobInfo;
+}
+
+/** The database file the worker has open, and the ways to change it (service/session.ts). */
+export interface FileService {
+  state(): FileState;
+  open(input: { path: string; readOnly?: boolean; initializeEmpty?: boolean }): FileState;
+  create(input: { path: string }): FileState;
+  close(): FileState;
+  recent(): RecentFile[];
+  forget(input: { path: string }): RecentFile[];
+  importUpload(input: { upload: string; name: string }): FileState;
 }
 
 /** What every handler receives besides its input. */
@@ -18,4 +29,6 @@ export interface HandlerContext {
   appVersion: string;
   /** Absent where no job can run (a job thread itself). */
   jobs?: JobRunner;
+  /** Absent where the file cannot change (a job thread, a test on one file). */
+  files?: FileService;
 }

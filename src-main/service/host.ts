@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
-import type { AppErrorData, Envelope } from '../contract';
+import type { AppErrorData, Envelope, FileState } from '../contract';
 import { AppError } from '../db/errors';
-import type { DatabaseWorkerData, FromWorker, OpenedInfo, ToWorker } from './messages';
+import type { DatabaseWorkerData, FromWorker, ToWorker } from './messages';
 import { siblingEntry, startThread } from './threads';
 
 /** What the window's process calls: one channel, one envelope back. */
@@ -18,6 +18,8 @@ export interface DatabaseHostOptions extends DatabaseWorkerData {
    * host has already answered the requests in flight and is starting a new worker on the same file.
    */
   onCrash?: (reason: string) => void;
+  /** Told when the open file changes (another one, or none): the window title follows it. */
+  onFileChange?: (state: FileState) => void;
 }
 
 const crashed = (reason: string): AppErrorData => ({
@@ -34,9 +36,11 @@ const crashed = (reason: string): AppErrorData => ({
  */
 export class DatabaseHost {
   private worker: Worker | undefined;
-  private ready: Promise<OpenedInfo> | undefined;
-  /** True while the current worker has the file open. */
-  private opened = false;
+  private ready: Promise<FileState> | undefined;
+  /** The file the worker has open, to open again should it have to be restarted. */
+  private file: string | undefined;
+  /** True once the current worker answers. */
+  private started = false;
   private nextId = 1;
   private readonly pending = new Map<number, (text: string) => void>();
   private closing = false;
@@ -45,19 +49,27 @@ export class DatabaseHost {
 
   constructor(private readonly options: DatabaseHostOptions) {}
 
-  /** Starts the worker and resolves once the file is open (or rejects with why it cannot be). */
-  start(): Promise<OpenedInfo> {
-    const { entry, onCrash: _onCrash, ...workerData } = this.options;
+  /**
+   * Starts the worker and resolves once it answers, with the file it could open (a file that
+   * cannot be opened is no reason not to start: the state says why, and the screens offer 打开).
+   */
+  start(): Promise<FileState> {
+    const { entry, onCrash: _onCrash, onFileChange: _onFileChange, ...options } = this.options;
+    const workerData: DatabaseWorkerData = { ...options, file: this.file ?? options.file };
     const worker = startThread(entry ?? siblingEntry('db-worker', import.meta.url), { workerData });
-    let opened = false;
-    this.opened = false;
+    let started = false;
+    this.started = false;
     this.worker = worker;
-    this.ready = new Promise<OpenedInfo>((resolve, reject) => {
+    this.ready = new Promise<FileState>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
-          opened = true;
-          this.opened = true;
-          resolve(message.opened);
+          started = true;
+          this.started = true;
+          this.file = message.state.file?.path;
+          resolve(message.state);
+        } else if (message.type === 'file') {
+          this.file = message.state.file?.path;
+          this.options.onFileChange?.(message.state);
         } else if (message.type === 'fatal') {
           reject(new AppError(message.error.code, message.error.message, message.error));
         } else if (message.type === 'result') {
@@ -73,10 +85,10 @@ export class DatabaseHost {
       worker.on('exit', (code) => {
         if (this.worker !== worker) return;
         this.worker = undefined;
-        this.opened = false;
+        this.started = false;
         reject(new Error(`The database worker exited with code ${code} before the file was open`));
-        // A file that never opened is not retried: start() has already said why.
-        if (!this.closing && opened) this.recover(`exit code ${code}`);
+        // A worker that never started is not retried: start() has already said why.
+        if (!this.closing && started) this.recover(`exit code ${code}`);
       });
     });
     // Whoever awaits start() hears of a failure; a restart's failure is logged in recover().
@@ -94,7 +106,7 @@ export class DatabaseHost {
     const refuse = (error: AppErrorData) => JSON.stringify({ ok: false, error } satisfies Envelope<unknown>);
     if (this.closing) return refuse({ code: 'INTERNAL', message: 'The database is closed' });
     // Waits only while the worker is starting: an open file's requests go straight through.
-    if (!this.opened) {
+    if (!this.started) {
       try {
         await this.ready;
       } catch {

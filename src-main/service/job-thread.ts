@@ -10,7 +10,7 @@ import { loadMigrations } from '../db/migrations';
 import { closeDatabase, openDatabase } from '../db/open';
 import { toErrorData } from '../ipc/errors';
 import { JobCancelled, type JobControl } from '../jobs/control';
-import { jobDefinitions } from '../jobs/kinds';
+import { jobDefinitions, type JobPlaces } from '../jobs/kinds';
 import type { FromJob, JobThreadData } from './messages';
 
 /** Progress is told at most this often (and at every change of phase). */
@@ -36,14 +36,14 @@ const control: JobControl = {
   },
 };
 
-function run(): FromJob {
+async function run(): Promise<FromJob> {
   const migrations = data.migrationsDir ? loadMigrations(data.migrationsDir) : undefined;
   const opened = openDatabase(data.file, { migrations, nativeBinding: data.nativeBinding });
   const { db } = opened;
   try {
     const input = data.input as JobStartInput & { kind: keyof typeof jobDefinitions };
     const definition = jobDefinitions[input.kind];
-    db.exec(definition.writes ? 'BEGIN IMMEDIATE' : 'BEGIN');
+    if (!definition.ownSnapshot) db.exec(definition.writes ? 'BEGIN IMMEDIATE' : 'BEGIN');
     const ctx = {
       db,
       now: () => new Date().toISOString(),
@@ -51,14 +51,14 @@ function run(): FromJob {
       schemaVersion: opened.schemaVersion,
       appVersion: data.appVersion,
     };
-    const result = (definition.run as (c: typeof ctx, i: unknown, j: JobControl) => unknown)(
-      ctx,
-      input,
-      control,
-    );
+    const run = definition.run as (c: typeof ctx, i: unknown, j: JobControl, p: JobPlaces) => unknown;
+    const result = await run(ctx, input, control, {
+      dataFolder: data.dataFolder,
+      nativeBinding: data.nativeBinding,
+    });
     // A cancel that arrived during the last step still undoes the job.
     control.checkpoint();
-    db.exec('COMMIT');
+    if (db.inTransaction) db.exec('COMMIT');
     return { type: 'done', result };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -68,12 +68,10 @@ function run(): FromJob {
   }
 }
 
-let outcome: FromJob;
-try {
-  outcome = run();
-} catch (err) {
+run()
   // The file could not even be opened.
-  outcome = { type: 'failed', error: toErrorData(err) };
-}
-send(outcome);
-port.close();
+  .catch((err: unknown): FromJob => ({ type: 'failed', error: toErrorData(err) }))
+  .then((outcome) => {
+    send(outcome);
+    port.close();
+  });

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { jobStartInput, type JobInfo, type JobStartInput } from '../contract';
 import { AppError, notFound } from '../db/errors';
 import { jobDefinitions } from '../jobs/kinds';
-import type { DatabaseWorkerData, FromJob, JobThreadData } from './messages';
+import type { ConnectionOptions, FromJob, JobThreadData } from './messages';
 import { siblingEntry, startThread } from './threads';
 
 /** Finished jobs kept for `jobs.get` (their results are read once the screen sees them end). */
@@ -14,7 +14,9 @@ interface RunningJob {
   cancel: Int32Array;
 }
 
-export interface JobManagerOptions extends DatabaseWorkerData {
+export interface JobManagerOptions extends ConnectionOptions {
+  file: string;
+  dataFolder: string;
   now: () => string;
   /** Told when a writing job starts and ends (the worker stops waiting on the write lock meanwhile). */
   onWriting?: (writing: boolean) => void;

@@ -1,8 +1,7 @@
-import type { AppErrorData } from '../contract';
+import type { AppErrorData, FileState } from '../contract';
 
-/** What the database worker is started with. */
-export interface DatabaseWorkerData {
-  file: string;
+/** How a thread opens a database file: the same for the database worker and a job thread. */
+export interface ConnectionOptions {
   appVersion: string;
   /** The folder of migrations/*.sql, when it is not beside the source tree (the packaged app). */
   migrationsDir?: string;
@@ -10,27 +9,33 @@ export interface DatabaseWorkerData {
   nativeBinding?: string;
 }
 
+/** What the database worker is started with. */
+export interface DatabaseWorkerData extends ConnectionOptions {
+  /** The file to open at start, if any; a file that cannot be opened leaves none open, with why. */
+  file?: string;
+  /** Where 最近使用 is kept, and where new and uploaded files go by default. */
+  dataFolder: string;
+}
+
 /** The host's messages to the database worker. */
 export type ToWorker = { type: 'invoke'; id: number; channel: string; input: unknown } | { type: 'close' };
 
-/** What the database worker knows of its file once it is open. */
-export interface OpenedInfo {
-  path: string;
-  schemaVersion: number;
-  /** The copy taken before an upgrade, when the file was upgraded. */
-  backupPath?: string;
-}
-
 /** The database worker's messages to the host. */
 export type FromWorker =
-  | { type: 'ready'; opened: OpenedInfo }
+  /** Started; `state` says which file is open, if any. */
+  | { type: 'ready'; state: FileState }
+  /** The open file changed (another one, or none). */
+  | { type: 'file'; state: FileState }
   | { type: 'fatal'; error: AppErrorData }
   /** The envelope as JSON text: the worker serialises it, the HTTP server sends it as it is. */
   | { type: 'result'; id: number; text: string }
   | { type: 'closed' };
 
 /** What a job thread is started with. */
-export interface JobThreadData extends DatabaseWorkerData {
+export interface JobThreadData extends ConnectionOptions {
+  file: string;
+  /** Where the job may put files (the browser edition's downloads). */
+  dataFolder: string;
   /** The job, as jobs.start took it (checked by its schema). */
   input: unknown;
   /** One Int32: 1 once the job is asked to stop, read between its steps. */

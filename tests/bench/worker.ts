@@ -1,3 +1,4 @@
+import path from 'node:path';
 /**
  * The requests as the app sends them: through the database worker (service/host.ts), so the
  * figures include the hop between threads. Then the same reads while a long write job runs (the
@@ -37,7 +38,11 @@ export async function runWorkerSuite(
   ctx: HandlerContext,
   opts: MeasureOptions,
 ): Promise<string[]> {
-  const host = new DatabaseHost({ file: ctx.databasePath, appVersion: 'bench' });
+  const host = new DatabaseHost({
+    file: ctx.databasePath,
+    dataFolder: path.dirname(ctx.databasePath),
+    appVersion: 'bench',
+  });
   await host.start();
   const names: string[] = [];
   try {

@@ -13,7 +13,7 @@ export interface CrmServer {
 async function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/serve.ts', '--db', dbPath, '--port', '0'],
+    ['--import', 'tsx', 'src-main/serve.ts', '--db', dbPath, '--data', path.dirname(dbPath), '--port', '0'],
     {
       cwd: path.resolve(import.meta.dirname, '..', '..'),
       stdio: ['ignore', 'pipe', 'pipe'],

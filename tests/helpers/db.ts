@@ -8,6 +8,7 @@ import type { Migration } from '../../src-main/db/migrations';
 import { invoke } from '../../src-main/ipc/registry';
 import type { HandlerContext } from '../../src-main/records/context';
 import { JobManager } from '../../src-main/service/jobs';
+import { FileSession } from '../../src-main/service/session';
 
 /** The one instant every fixed-clock test runs at. */
 export const FIXED_NOW = '2026-01-02T03:04:05.000Z';
@@ -72,6 +73,7 @@ export function makeTestDb(opts: TestDbOptions = {}): TestDb {
     path: opened.path,
     close: () => {
       void (ctx.jobs as JobManager).stopAll();
+      void (ctx.files as FileSession).shutdown();
       closeDatabase(opened.db);
       tmp.remove();
     },
@@ -87,8 +89,15 @@ export function contextFor(
 ): HandlerContext {
   const appVersion = '0.0.0-test';
   // Jobs run in threads of their own on the same file, as in the database worker.
-  const jobs = new JobManager({ file: databasePath, appVersion, now });
-  return { db, now, databasePath, schemaVersion, appVersion, jobs };
+  const jobs = new JobManager({
+    file: databasePath,
+    dataFolder: path.dirname(databasePath),
+    appVersion,
+    now,
+  });
+  // 打开, 新建 … of other files in the same folder, as the worker's session does them.
+  const files = new FileSession({ dataFolder: path.dirname(databasePath), appVersion, now });
+  return { db, now, databasePath, schemaVersion, appVersion, jobs, files };
 }
 
 /** Invokes a channel through the real registry and returns its data; fails the test on an error. */

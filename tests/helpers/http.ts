@@ -184,7 +184,7 @@ export async function serveDatabase(seed?: (ctx: HandlerContext) => void): Promi
   fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Solo CRM</title>');
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("Solo CRM");\n'.repeat(40));
-  const database = new DatabaseHost({ file, appVersion: 't' });
+  const database = new DatabaseHost({ file, dataFolder: path.dirname(file), appVersion: 't' });
   await database.start();
   const server = await startServer({
     invoke: (channel, input) => database.invokeText(channel, input),

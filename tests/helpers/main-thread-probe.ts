@@ -39,11 +39,11 @@ function post(port: number, token: string, channel: string, body: unknown): Prom
   });
 }
 
-const host = new DatabaseHost({ file: file!, appVersion: 'probe' });
+const host = new DatabaseHost({ file: file!, dataFolder: path.dirname(file!), appVersion: 'probe' });
 await host.start();
 if (flag === '--open-here') {
   const { openDatabase, closeDatabase } = await import('../../src-main/db/open');
-  closeDatabase(openDatabase(file!).db);
+  closeDatabase(openDatabase(file!, { readOnly: true }).db);
 }
 const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'solo-crm-probe-'));
 const server = await startServer({ invoke: (c, i) => host.invokeText(c, i), rendererDir });

@@ -57,7 +57,12 @@ beforeEach(async () => {
   tmp = makeTempDir();
   file = path.join(tmp.dir, 'crm.db');
   crashes = [];
-  host = new DatabaseHost({ file, appVersion: 't', onCrash: (reason) => crashes.push(reason) });
+  host = new DatabaseHost({
+    file,
+    dataFolder: tmp.dir,
+    appVersion: 't',
+    onCrash: (reason) => crashes.push(reason),
+  });
   await host.start();
 });
 

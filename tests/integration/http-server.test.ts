@@ -54,7 +54,7 @@ describe('browser edition server', () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Solo CRM</title>');
     // The server as the browser edition runs it: the file is open in the database worker only;
     // the test looks at it through a read-only connection of its own.
-    database = new DatabaseHost({ file: path.join(dir, 'crm.db'), appVersion: 't' });
+    database = new DatabaseHost({ file: path.join(dir, 'crm.db'), dataFolder: dir, appVersion: 't' });
     await database.start();
     db = new Database(path.join(dir, 'crm.db'), { readonly: true });
     server = await startServer({

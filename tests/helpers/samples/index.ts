@@ -11,6 +11,7 @@ import { feedbackSamples, seedFeedback } from './feedback';
 import { opportunitySamples, seedOpportunities } from './opportunities';
 import { productSamples, seedProducts } from './products';
 import { saleSamples, seedSales } from './sales';
+import { fileSamples, seedFiles } from './files';
 import { jobSamples, seedJobs } from './jobs';
 import { settingsSamples } from './settings';
 import { seedTrash, trashSamples } from './trash';
@@ -31,6 +32,7 @@ export const allSamples: Record<string, Sample> = {
   ...customFieldSamples,
   ...trashSamples,
   ...jobSamples,
+  ...fileSamples,
   ...salesAnalysisSamples,
   ...customerAnalysisSamples,
 };
@@ -52,4 +54,5 @@ export function seedForSamples(ctx: HandlerContext): void {
   seedCustomFields(ctx);
   seedTrash(ctx);
   seedJobs(ctx);
+  seedFiles(ctx);
 }
