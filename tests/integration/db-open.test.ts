@@ -4,7 +4,13 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/db/errors';
 import { defaultMigrationsDir, loadMigrations } from '../../src-main/db/migrations';
-import { APPLICATION_ID, closeDatabase, openDatabase, type OpenedDatabase } from '../../src-main/db/open';
+import {
+  APPLICATION_ID,
+  closeDatabase,
+  openDatabase,
+  type OpenOptions,
+  type OpenedDatabase,
+} from '../../src-main/db/open';
 import { call, contextFor, makeTempDir, sha256File, thrownBy } from '../helpers/db';
 
 const all = loadMigrations();
@@ -23,8 +29,8 @@ afterEach(() => {
 
 const file = (name = 'crm.db') => path.join(tmp.dir, name);
 
-function open(p: string, migrations = all): OpenedDatabase {
-  const o = openDatabase(p, { migrations });
+function open(p: string, migrations = all, opts: OpenOptions = {}): OpenedDatabase {
+  const o = openDatabase(p, { migrations, ...opts });
   opened.push(o);
   return o;
 }
@@ -62,7 +68,7 @@ function expectAppError(fn: () => unknown, code: string): AppError {
 }
 
 /** Asserts that opening `p` is refused with `code` and that neither the file nor its folder changed. */
-function expectRefusedUntouched(p: string, code: 'FILE_NOT_CRM' | 'FILE_TOO_NEW'): void {
+function expectRefusedUntouched(p: string, code: 'FILE_NOT_SQLITE' | 'FILE_NOT_CRM' | 'FILE_TOO_NEW'): void {
   const before = sha256File(p);
   const listing = fs.readdirSync(path.dirname(p)).sort();
   expectAppError(() => open(p), code);
@@ -106,10 +112,10 @@ describe('openDatabase on a new file', () => {
     expect(fs.existsSync(p)).toBe(true);
   });
 
-  it('accepts an empty 0-byte file as a new database', () => {
+  it('makes a 0-byte file into a new database when asked to (initializeEmpty)', () => {
     const p = file();
     fs.writeFileSync(p, '');
-    const o = open(p);
+    const o = open(p, all, { initializeEmpty: true });
     expect(o.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(o.db.pragma('user_version', { simple: true })).toBe(latest);
     expect(o.db.prepare('SELECT count(*) FROM base_items').pluck().get()).toBeGreaterThan(0);
@@ -156,13 +162,13 @@ describe('openDatabase refuses files it must not touch', () => {
     expectRefusedUntouched(p, 'FILE_TOO_NEW');
   });
 
-  it('refuses a text file (FILE_NOT_CRM), leaving it unchanged', () => {
+  it('refuses a text file (FILE_NOT_SQLITE), leaving it unchanged', () => {
     const p = file('notes.txt');
     fs.writeFileSync(p, '客户名单\nname,phone\n北京华信科技有限公司,010-8888 1234\n'.repeat(50));
-    expectRefusedUntouched(p, 'FILE_NOT_CRM');
+    expectRefusedUntouched(p, 'FILE_NOT_SQLITE');
   });
 
-  it('refuses a file of random bytes (FILE_NOT_CRM), leaving it unchanged', () => {
+  it('refuses a file of random bytes (FILE_NOT_SQLITE), leaving it unchanged', () => {
     const p = file('noise.bin');
     // A fixed linear congruential sequence: arbitrary bytes, the same on every run.
     const bytes = Buffer.alloc(8192);
@@ -172,7 +178,7 @@ describe('openDatabase refuses files it must not touch', () => {
       bytes[i] = x >>> 24;
     }
     fs.writeFileSync(p, bytes);
-    expectRefusedUntouched(p, 'FILE_NOT_CRM');
+    expectRefusedUntouched(p, 'FILE_NOT_SQLITE');
   });
 
   it("refuses another application's SQLite database (FILE_NOT_CRM), leaving it unchanged", () => {
@@ -200,7 +206,7 @@ describe('openDatabase refuses files it must not touch', () => {
   it('refuses a folder given as the database path', () => {
     const p = path.join(tmp.dir, 'a-folder');
     fs.mkdirSync(p);
-    expectAppError(() => open(p), 'FILE_NOT_CRM');
+    expectAppError(() => open(p), 'FILE_NOT_SQLITE');
     expect(fs.readdirSync(p)).toEqual([]);
   });
 });
