@@ -20,8 +20,33 @@ export const STAGE_PLACES = `(SELECT id, CASE WHEN key = 'won' THEN ${WON_PLACE}
   FROM base_items WHERE kind = 'opportunity_stage'
     AND (key = 'won' OR (active = 1 AND coalesce(key, '') <> 'lost')))`;
 
-function refresh(db: Db, staleTable: string, steps: string[]): void {
+/**
+ * On a file open read-only, the rollup and its stale marks are copied into TEMP tables of the
+ * same names (with their indexes), which SQLite reads before the file's own: the refresh then
+ * brings the copies up to date and the analyses read those, while the file is never written.
+ */
+function shadowInTemp(db: Db, tables: string[]): void {
+  for (const table of tables) {
+    if (stmt(db, 'SELECT EXISTS (SELECT 1 FROM temp.sqlite_schema WHERE name = ?)').pluck().get(table))
+      continue;
+    const objects = stmt<{ type: string; sql: string }>(
+      db,
+      "SELECT type, sql FROM main.sqlite_schema WHERE tbl_name = ? AND sql IS NOT NULL AND type IN ('table', 'index') ORDER BY type = 'index'",
+    ).all(table);
+    for (const { type, sql } of objects) {
+      db.exec(
+        type === 'table'
+          ? sql.replace(/^CREATE TABLE/i, 'CREATE TEMP TABLE')
+          : sql.replace(/^CREATE INDEX (\w+)/i, 'CREATE INDEX temp.$1'),
+      );
+      if (type === 'table') db.exec(`INSERT INTO temp."${table}" SELECT * FROM main."${table}"`);
+    }
+  }
+}
+
+function refresh(db: Db, table: string, staleTable: string, steps: string[]): void {
   if (!stmt(db, `SELECT EXISTS (SELECT 1 FROM ${staleTable})`).pluck().get()) return;
+  if (db.readonly) shadowInTemp(db, [table, staleTable]);
   db.transaction(() => {
     for (const sql of steps) stmt(db, sql).run();
   })();
@@ -33,7 +58,7 @@ function refresh(db: Db, staleTable: string, steps: string[]): void {
  * analysis.composition counts them from the lines.
  */
 export function refreshSalesCategoryDays(db: Db): void {
-  refresh(db, 'sales_category_days_stale', [
+  refresh(db, 'sales_category_days', 'sales_category_days_stale', [
     `DELETE FROM sales_category_days WHERE sale_date IN (SELECT sale_date FROM sales_category_days_stale)`,
     `INSERT INTO sales_category_days (sale_date, category_id, amount, orders)
      SELECT s.sale_date, coalesce(p.category_id, 0), sum(l.amount), count(DISTINCT s.id)
@@ -54,7 +79,7 @@ export function refreshSalesCategoryDays(db: Db): void {
  */
 export function refreshCustomerSaleSequence(db: Db): void {
   const all = `EXISTS (SELECT 1 FROM customer_sale_sequence_stale WHERE customer_id = 0)`;
-  refresh(db, 'customer_sale_sequence_stale', [
+  refresh(db, 'customer_sale_sequence', 'customer_sale_sequence_stale', [
     `DELETE FROM customer_sale_sequence WHERE ${all}
        OR customer_id IN (SELECT customer_id FROM customer_sale_sequence_stale)`,
     `INSERT INTO customer_sale_sequence (sale_id, customer_id, sale_date, previous_date, amount)
@@ -80,7 +105,7 @@ const FURTHEST_STAGE = `(SELECT b.id FROM opportunity_stage_history h
  */
 export function refreshOpportunityFurthest(db: Db): void {
   const all = `EXISTS (SELECT 1 FROM opportunity_furthest_stale WHERE opportunity_id = 0)`;
-  refresh(db, 'opportunity_furthest_stale', [
+  refresh(db, 'opportunity_furthest', 'opportunity_furthest_stale', [
     `DELETE FROM opportunity_furthest WHERE ${all}
        OR opportunity_id IN (SELECT opportunity_id FROM opportunity_furthest_stale)`,
     `INSERT INTO opportunity_furthest (opportunity_id, created_at, stage_id)

@@ -100,18 +100,23 @@ export async function sendDownload(
   const name = url.pathname.slice('/download/database/'.length);
   if (!DOWNLOAD_NAME.test(name)) return answer(res, 404, refusal('No such download'));
   const file = path.join(exportsFolder(dataFolder), name);
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (!stat) return answer(res, 404, refusal('No such download'));
+  // Taken out of the exports first, so the same address never serves it twice.
+  const sending = `${file}.${crypto.randomBytes(4).toString('hex')}.sending`;
+  try {
+    fs.renameSync(file, sending);
+  } catch {
+    return answer(res, 404, refusal('No such download'));
+  }
   const as = path.basename(url.searchParams.get('as') ?? 'solo-crm.db').slice(0, 255) || 'solo-crm.db';
   res.writeHead(200, {
     'Content-Type': 'application/octet-stream',
-    'Content-Length': stat.size,
+    'Content-Length': fs.statSync(sending).size,
     'Content-Disposition': disposition(as),
     'Cache-Control': 'no-store',
   });
   try {
-    await pipeline(fs.createReadStream(file), res);
+    await pipeline(fs.createReadStream(sending), res);
   } finally {
-    fs.rmSync(file, { force: true });
+    fs.rmSync(sending, { force: true });
   }
 }

@@ -80,12 +80,23 @@ export class FileSession {
   /** Opens `file` (absolute or relative to the data folder) in place of the current one. */
   open(input: { path: string; readOnly?: boolean; initializeEmpty?: boolean }): FileState {
     const file = this.resolve(input.path);
-    if (
-      this.current &&
-      this.current.opened.path === file &&
-      !input.readOnly === !this.current.opened.readOnly
-    ) {
-      return this.state();
+    const current = this.current?.opened;
+    if (current?.path === file) {
+      if (!input.readOnly === !current.readOnly) return this.state();
+      // The same file in the other mode: this session's own lock must go first. Should the file
+      // not open that way (another Solo CRM took it meanwhile), it opens again as it was.
+      const wasReadOnly = current.readOnly;
+      this.closeCurrent();
+      try {
+        return this.replaceWith(file, { readOnly: input.readOnly });
+      } catch (err) {
+        try {
+          this.replaceWith(file, { readOnly: wasReadOnly });
+        } catch {
+          // Neither way: the state says why, and the screens offer 打开.
+        }
+        throw err;
+      }
     }
     if (!fs.existsSync(file)) {
       return this.refused(file, new AppError('FILE_NOT_FOUND', `${file} does not exist`));

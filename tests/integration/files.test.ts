@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope, FileState, JobInfo, RecentFile } from '../../src-main/contract';
 import { startServer, type RunningServer } from '../../src-main/ipc/http';
@@ -111,6 +112,48 @@ describe('新建, 打开, 最近使用 and 关闭', () => {
     await new Promise((done) => setTimeout(done, 500));
     expect((await data<FileState>('file.current')).file?.name).toBe('第二个.db');
     expect(await customerNames()).toEqual(['广州南方物流集团']);
+  });
+});
+
+describe('a file open read-only', () => {
+  it('answers the analyses from up-to-date totals without writing a byte', async () => {
+    const customer = await data<{ id: number }>('customers.create', { name: '杭州西湖茶业有限公司' });
+    const product = await data<{ id: number }>('products.create', { name: '龙井茶礼盒', listPrice: 68_800 });
+    await data('sales.create', {
+      customerId: customer.id,
+      saleDate: '2026-11-20',
+      lines: [{ productId: product.id, quantity: 3 }],
+    });
+    await data('opportunities.create', { customerId: customer.id, title: '年货团购' });
+    const range = { from: '2026-01-01', to: '2026-12-31' };
+    // The totals are stale until an analysis reads them: as in a file handed in straight after typing.
+    const stale = new Database(first(), { readonly: true });
+    expect(stale.prepare('SELECT count(*) FROM sales_category_days_stale').pluck().get()).toBeGreaterThan(0);
+    stale.close();
+    await data('file.close');
+    const before = sha256File(first());
+
+    const opened = await data<FileState>('file.open', { path: first(), readOnly: true });
+    expect(opened.file).toMatchObject({ readOnly: true, readOnlyReason: 'requested' });
+    const composition = await data<{ rows: { amount: number }[] }>('analysis.composition', {
+      ...range,
+      by: 'category',
+    });
+    expect(composition.rows.map((r) => r.amount)).toEqual([206_400]);
+    // The funnel's conversion reads each opportunity's furthest stage, a rollup too.
+    const funnel = await data<{ stages: { count: number }[]; conversions: { reached: number }[] }>(
+      'analysis.funnel',
+      range,
+    );
+    expect(funnel.stages.reduce((n, stage) => n + stage.count, 0)).toBe(1);
+    expect(funnel.conversions[0]?.reached).toBe(1);
+    expect(await host.invoke('customers.create', { name: '写不进去' })).toMatchObject({
+      ok: false,
+      error: { code: 'READ_ONLY' },
+    });
+    await data('file.close');
+    expect(sha256File(first())).toBe(before);
+    expect(fs.existsSync(`${first()}-wal`)).toBe(false);
   });
 });
 
