@@ -21,7 +21,9 @@ export function pathState(file: string): PathState {
     const st = fs.statSync(file);
     return st.isDirectory() ? { kind: 'folder' } : { kind: 'file', size: st.size };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    // ENOTDIR: a folder on the way is a file now.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
     throw err;
   }
 }

@@ -234,6 +234,11 @@ describe('files that are not there, or empty', () => {
     expectRefused(p, 'FILE_NOT_FOUND', { readOnly: true });
     const inGoneFolder = thrownBy(() => open(path.join(dir, 'gone', 'crm.db'), { create: false }));
     expect(inGoneFolder).toMatchObject({ code: 'FILE_NOT_FOUND' });
+    // A folder on the way that is a file now.
+    fs.writeFileSync(path.join(dir, 'was-a-folder'), 'x');
+    const underAFile = thrownBy(() => open(path.join(dir, 'was-a-folder', 'crm.db'), { create: false }));
+    expect(underAFile).toMatchObject({ code: 'FILE_NOT_FOUND' });
+    fs.rmSync(path.join(dir, 'was-a-folder'));
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
