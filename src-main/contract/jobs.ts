@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { jobBackupReasons, type BackupInfo } from './backups';
 import { channel } from './channel';
+
+/** What the backup job answers, and what the 备份 screen lists. */
+export * from './backups';
 import type { Page } from './common';
 import type { AppErrorData } from './envelope';
 
