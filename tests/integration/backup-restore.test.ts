@@ -8,7 +8,7 @@ import type { BackupInfo } from '../../src-main/contract/backups';
 import { closeDatabase, openDatabase, type Db } from '../../src-main/db/open';
 import { createBackup, listBackups, restoreBackup, undoRestore } from '../../src-main/files/backups';
 import { fillCustomers } from '../helpers/backups';
-import { makeTempDir, sha256File } from '../helpers/db';
+import { makeTempDir, sha256File, thrownBy } from '../helpers/db';
 
 /**
  * 恢复: the caller (the database worker) closes the file, the restore keeps a safety copy of it
@@ -150,7 +150,10 @@ describe('restoring a backup', () => {
     const fd = fs.openSync(backup.file, 'r+');
     fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * 5);
     fs.closeSync(fd);
-    expect(() => restoreBackup(file, backup)).toThrow(/is damaged/);
+    expect(thrownBy(() => restoreBackup(file, backup))).toMatchObject({
+      code: 'FILE_DAMAGED',
+      message: expect.stringMatching(/is damaged/),
+    });
     expect(sha256File(file)).toBe(before);
     expect(names(path.dirname(file))).toEqual(['crm.solocrm']);
     expect(listBackups(path.dirname(backup.file)).map((b) => b.reason)).toEqual(['manual']);
@@ -163,7 +166,10 @@ describe('restoring a backup', () => {
     other.prepare('SELECT count(*) FROM customers').get();
     const before = sha256File(file);
     try {
-      expect(() => restoreBackup(file, backup)).toThrow(/open in another program/);
+      expect(thrownBy(() => restoreBackup(file, backup))).toMatchObject({
+        code: 'FILE_IN_USE',
+        message: expect.stringMatching(/open in another program/),
+      });
     } finally {
       other.close();
     }
@@ -207,6 +213,6 @@ describe('restoring a backup', () => {
     const restore = restoreBackup(file, backup);
     expect(restore.safety).toBeNull();
     expect(customers(file)).toBe(50);
-    expect(() => undoRestore(file, restore)).toThrow(/no file before this restore/);
+    expect(thrownBy(() => undoRestore(file, restore))).toMatchObject({ code: 'CONFLICT' });
   });
 });

@@ -134,7 +134,7 @@ describe('taking a backup', () => {
       try {
         await expect(
           createBackup(damaged, { userData: userData.dir, reason: 'manual', method }),
-        ).rejects.toThrow(/failed its check/);
+        ).rejects.toMatchObject({ code: 'FILE_DAMAGED', message: expect.stringMatching(/failed its check/) });
       } finally {
         damaged.close();
       }
