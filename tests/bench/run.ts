@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../src-main/db/open';
 import { invoke } from '../../src-main/ipc/registry';
 import type { HandlerContext } from '../../src-main/records/context';
+import { backupTargets, runBackupSuite } from './backup';
 import { queryPlan, runCase, suites, type CaseOutcome } from './cases';
 import { generateCustomers } from './generate';
 import { FULL_SCALE, generatePipeline } from './generate-pipeline';
@@ -112,6 +113,14 @@ async function main(): Promise<void> {
     checks.push(...workerChecks.lines);
     missed += workerChecks.missed;
 
+    console.log(
+      'Timing backups: the copy against cp, the whole backup, and requests while backup jobs run ...',
+    );
+    const backupCases = await runBackupSuite(results, ctx, opts);
+    const backupChecks = results.check(backupCases, backupTargets);
+    checks.push(...backupChecks.lines);
+    missed += backupChecks.missed;
+
     const rows = outcomes.map((o) => {
       const reg = results.timing(o.name)!;
       const bare = results.timing(`${o.name} bare`)!;
@@ -147,6 +156,16 @@ async function main(): Promise<void> {
           const bare = results.timing(`${name} bare`);
           const ratio = results.ratioOf(name);
           return [name, fmt(t.p50_ms), fmt(t.p95_ms), bare ? fmt(bare.p95_ms) : '', ratio?.toFixed(2) ?? ''];
+        }),
+      )}`,
+    );
+
+    console.log(
+      `\n${table(
+        ['backups', 'p50 ms', 'p95 ms', 'runs', 'ratio to cp (p50)'],
+        backupCases.map((name) => {
+          const t = results.timing(name)!;
+          return [name, fmt(t.p50_ms), fmt(t.p95_ms), String(t.n), results.ratioOf(name)?.toFixed(2) ?? ''];
         }),
       )}`,
     );
