@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { jobBackupReasons, type BackupInfo } from './backups';
 import { channel } from './channel';
+import type { Page } from './common';
+import type { AppErrorData } from './envelope';
 
 /** What the backup job answers, and what the 备份 screen lists. */
 export * from './backups';
-import type { Page } from './common';
-import type { AppErrorData } from './envelope';
 
 /**
  * Long work runs as a job: `jobs.start` returns at once with the job's id; `jobs.get` tells its
