@@ -1,9 +1,12 @@
 /**
  * Rolling backups of the open database, for the database worker and the 备份 screen's channels.
  *
- * Taking one (a `backup.create` job runs it in a job thread):
+ * Taking one (the `backup.create` job, jobs/kinds.ts, runs it in a job thread):
  *   createBackup(db, { userData, reason, now?, job?, … }) → Promise<BackupInfo>
- *     a verified copy in `<userData>/backups/<database id>/`, then the catalog pruned.
+ *     a verified copy in `<userData>/backups/<database id>/`, then the catalog pruned
+ *     (files/retention.ts). `db` is a connection of its own: it holds a snapshot across awaits.
+ * The id: ensureDatabaseId(db) at open (one short write, the first time); read-only files are
+ * not backed up (they cannot change).
  * Deciding when (the worker, on open, on a timer and at close):
  *   dueBackup({ event, now, newest, changed }) → 'open' | 'interval' | 'close' | null
  *   changeStamp(db) → a stamp; unequal to the one taken at the last backup = changed since.
