@@ -38,7 +38,11 @@ const control: JobControl = {
 
 async function run(): Promise<FromJob> {
   const migrations = data.migrationsDir ? loadMigrations(data.migrationsDir) : undefined;
-  const opened = openDatabase(data.file, { migrations, nativeBinding: data.nativeBinding });
+  const opened = openDatabase(data.file, {
+    migrations,
+    nativeBinding: data.nativeBinding,
+    readOnly: data.readOnly,
+  });
   const { db } = opened;
   try {
     const input = data.input as JobStartInput & { kind: keyof typeof jobDefinitions };

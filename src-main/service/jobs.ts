@@ -16,6 +16,8 @@ interface RunningJob {
 
 export interface JobManagerOptions extends ConnectionOptions {
   file: string;
+  /** The file is open read-only: jobs only read it, and a writing one is refused. */
+  readOnly?: boolean;
   dataFolder: string;
   now: () => string;
   /** Told when a writing job starts and ends (the worker stops waiting on the write lock meanwhile). */
@@ -42,6 +44,11 @@ export class JobManager {
     const writes = jobDefinitions[input.kind].writes;
     // Writing jobs would only wait on each other for the write lock: one at a time. Reading
     // jobs (an export) run beside anything.
+    if (writes && this.options.readOnly) {
+      throw new AppError('READ_ONLY', `A ${input.kind} job would write to a file open read-only`, {
+        reason: 'read_only_file',
+      });
+    }
     const writing = this.writing;
     if (writes && writing) {
       throw new AppError('CONFLICT', `A ${writing.info.kind} job is running`, {

@@ -34,6 +34,8 @@ export type FromWorker =
 /** What a job thread is started with. */
 export interface JobThreadData extends ConnectionOptions {
   file: string;
+  /** The file is open read-only: the job reads it the same way. */
+  readOnly?: boolean;
   /** Where the job may put files (the browser edition's downloads). */
   dataFolder: string;
   /** The job, as jobs.start took it (checked by its schema). */

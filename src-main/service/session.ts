@@ -25,7 +25,7 @@ const RECENT_MAX = 10;
 interface OpenFile {
   opened: OpenedDatabase;
   jobs: JobManager;
-  checkpoint: NodeJS.Timeout;
+  checkpoint: NodeJS.Timeout | undefined;
 }
 
 export interface FileSessionOptions extends ConnectionOptions {
@@ -202,21 +202,25 @@ export class FileSession {
       migrationsDir: this.options.migrationsDir,
       nativeBinding: this.options.nativeBinding,
       now: this.options.now,
+      readOnly: opened.readOnly,
       onWriting: (writing) =>
         opened.db.pragma(`busy_timeout = ${writing ? BUSY_TIMEOUT_DURING_JOB_MS : BUSY_TIMEOUT_MS}`),
     });
     // A save rarely pays for the copy itself (openDatabase lets the log grow); PASSIVE never waits
-    // on a reader and does nothing when the log is already copied.
-    const checkpoint = setInterval(() => {
-      try {
-        opened.db.pragma('wal_checkpoint(PASSIVE)');
-      } catch (err) {
-        // The next commit checkpoints on its own; nothing is lost by skipping one.
-        console.warn('[solo-crm] checkpoint skipped', err);
-      }
-    }, CHECKPOINT_EVERY_MS);
+    // on a reader and does nothing when the log is already copied. A read-only file has no log of
+    // its own to copy.
+    const checkpoint = opened.readOnly
+      ? undefined
+      : setInterval(() => {
+          try {
+            opened.db.pragma('wal_checkpoint(PASSIVE)');
+          } catch (err) {
+            // The next commit checkpoints on its own; nothing is lost by skipping one.
+            console.warn('[solo-crm] checkpoint skipped', err);
+          }
+        }, CHECKPOINT_EVERY_MS);
     // Nothing to copy once everything else has stopped: the timer keeps no process alive.
-    checkpoint.unref();
+    checkpoint?.unref();
     this.current = { opened, jobs, checkpoint };
     this.lastError = null;
     this.remember(opened.path);

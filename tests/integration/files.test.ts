@@ -151,6 +151,17 @@ describe('a file open read-only', () => {
       ok: false,
       error: { code: 'READ_ONLY' },
     });
+    // A job that would write is refused at once; one that reads runs.
+    expect(await host.invoke('jobs.start', { kind: 'trash.empty' })).toMatchObject({
+      ok: false,
+      error: { code: 'READ_ONLY', reason: 'read_only_file' },
+    });
+    const rows = await job<{ rows: unknown[] }>({
+      kind: 'export.pages',
+      channel: 'customers.list',
+      input: {},
+    });
+    expect(rows.rows).toHaveLength(2);
     await data('file.close');
     expect(sha256File(first())).toBe(before);
     expect(fs.existsSync(`${first()}-wal`)).toBe(false);
