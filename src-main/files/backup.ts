@@ -12,7 +12,7 @@ import {
   removeLeftovers,
 } from './catalog';
 import { ensureDatabaseId } from './database-id';
-import { fsyncFileAsync } from './durable';
+import { copyFileDurable, fsyncFileAsync } from './durable';
 import { retentionPlan } from './retention';
 import { copySnapshot, markRollbackJournal } from './snapshot-copy';
 import { verifyBackupFile } from './verify';
@@ -90,6 +90,39 @@ export async function createBackup(db: Db, opts: CreateBackupOptions): Promise<B
   }
   if (opts.prune !== false) pruneBackups(dir, now());
   return info;
+}
+
+/**
+ * A backup of a database file nobody has open (the worker closed it: before a restore swaps it,
+ * before an upgrade changes it), copied byte for byte into the catalog folder `dir` and checked.
+ * A copy that fails its check is refused (FILE_DAMAGED), but for a `safety` copy: that one is
+ * what the file was, kept to undo a restore, and listed as not verified. Not pruned here.
+ */
+export function backupFile(
+  file: string,
+  dir: string,
+  reason: BackupReason,
+  opts: { now?: () => string; nativeBinding?: string } = {},
+): BackupInfo {
+  const target = newBackup(dir, (opts.now ?? (() => new Date().toISOString()))(), reason);
+  try {
+    copyFileDurable(file, target.temp);
+    const check = verifyBackupFile(target.temp, opts);
+    if (!check.ok && reason !== 'safety') {
+      throw new AppError(
+        'FILE_DAMAGED',
+        `${file} failed its check: ${check.problems.slice(0, 5).join('; ')}`,
+      );
+    }
+    return commitBackup(target, {
+      counts: check.counts,
+      verified: check.ok,
+      schemaVersion: check.schemaVersion,
+    });
+  } catch (err) {
+    abandonBackup(target);
+    throw err;
+  }
 }
 
 /**

@@ -5,6 +5,10 @@
  *   createBackup(db, { userData, reason, now?, job?, … }) → Promise<BackupInfo>
  *     a verified copy in `<userData>/backups/<database id>/`, then the catalog pruned
  *     (files/retention.ts). `db` is a connection of its own: it holds a snapshot across awaits.
+ * Of a closed file (before an upgrade: copied as it is, before openDatabase migrates it):
+ *   backupFile(file, backupsDir(userData, id), 'before-upgrade', opts?) → BackupInfo
+ *   (id: readDatabaseId of a read-only connection; a file older than schema 9 has none: pick a
+ *   random UUID, then assignNewDatabaseId(db, thatId) once it is upgraded).
  * The id: ensureDatabaseId(db) at open (one short write, the first time); read-only files are
  * not backed up (they cannot change).
  * Deciding when (the worker, on open, on a timer and at close):
@@ -19,7 +23,7 @@
  * A new copy of a file (另存副本) gets its own catalog: assignNewDatabaseId(copyDb).
  */
 export { backupsDir, findBackup, listBackups } from './catalog';
-export { createBackup, pruneBackups, type CreateBackupOptions } from './backup';
+export { backupFile, createBackup, pruneBackups, type CreateBackupOptions } from './backup';
 export { changeStamp, type ChangeStamp } from './changes';
 export { assignNewDatabaseId, ensureDatabaseId, readDatabaseId } from './database-id';
 export { RETENTION, retentionPlan, type RetainedBackup, type RetentionPlan } from './retention';

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { BackupInfo } from '../contract/backups';
 import { AppError } from '../db/errors';
 import type { Db } from '../db/open';
-import { abandonBackup, commitBackup, newBackup } from './catalog';
+import { backupFile } from './backup';
 import { copyFileDurable, fsyncDir, sqliteCompanions, tempBeside } from './durable';
 import { verifyBackupFile } from './verify';
 
@@ -58,7 +58,7 @@ export function restoreBackup(
   let safety: BackupInfo | null = null;
   if (fs.existsSync(target)) {
     settle(target, opts);
-    safety = safetyCopy(target, path.dirname(backup.file), now(), opts);
+    safety = backupFile(target, path.dirname(backup.file), 'safety', { ...opts, now });
   }
   swapIn(backup.file, target);
   return { restored: backup, safety };
@@ -99,23 +99,6 @@ function settle(file: string, opts: RestoreOptions): void {
   // The last connection to close removes both; they outlive it only while another has it open.
   if (opened && (nonEmpty(`${file}-wal`) || fs.existsSync(`${file}-shm`))) {
     throw new AppError('FILE_IN_USE', `${file} is open in another program: close it there first`);
-  }
-}
-
-/** The file as it is, copied into the backups folder `dir` with reason `safety`. */
-function safetyCopy(file: string, dir: string, time: string, opts: RestoreOptions): BackupInfo {
-  const target = newBackup(dir, time, 'safety');
-  try {
-    copyFileDurable(file, target.temp);
-    const check = verifyBackupFile(target.temp, opts);
-    return commitBackup(target, {
-      counts: check.counts,
-      verified: check.ok,
-      schemaVersion: check.schemaVersion,
-    });
-  } catch (err) {
-    abandonBackup(target);
-    throw err;
   }
 }
 

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src-main/db/open';
+import { closeDatabase, openDatabase, type Db } from '../../src-main/db/open';
 import { JobCancelled } from '../../src-main/jobs/control';
 import {
   assignNewDatabaseId,
+  backupFile,
   backupsDir,
   changeStamp,
   createBackup,
@@ -15,7 +16,15 @@ import {
   verifyBackupFile,
 } from '../../src-main/files/backups';
 import { fillCustomers, recordingJob } from '../helpers/backups';
-import { FIXED_NOW, makeTempDir, makeTestDb, steppingClock, type TestDb } from '../helpers/db';
+import {
+  FIXED_NOW,
+  makeTempDir,
+  makeTestDb,
+  sha256File,
+  steppingClock,
+  thrownBy,
+  type TestDb,
+} from '../helpers/db';
 
 let t: TestDb;
 let userData: ReturnType<typeof makeTempDir>;
@@ -163,6 +172,17 @@ describe('taking a backup', () => {
       }
     },
   );
+
+  it('backs up a closed file as it is, and refuses a damaged one (before an upgrade)', () => {
+    const dir = dirOf(t.db);
+    closeDatabase(t.db);
+    const info = backupFile(t.path, dir, 'before-upgrade', { now: () => FIXED_NOW });
+    expect(info).toMatchObject({ reason: 'before-upgrade', verified: true, counts: { customers: 3000 } });
+    expect(sha256File(info.file)).toBe(sha256File(t.path));
+    damage(t.path);
+    expect(thrownBy(() => backupFile(t.path, dir, 'before-upgrade'))).toMatchObject({ code: 'FILE_DAMAGED' });
+    expect(filesIn(dir)).toEqual([info.name, `${info.name}.json`]);
+  });
 
   it('prunes the catalog after each backup by the retention rules (clock injected)', async () => {
     // Six backups in one morning, then one eight weeks and a day later.
