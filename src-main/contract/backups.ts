@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import type { FileState } from './files';
 /**
  * Rolling backups of a database file (src-main/files/backups.ts), as the 备份 screen lists them.
  * Each is a whole, verified copy of the file in `<userData>/backups/<database id>/`.
@@ -72,3 +75,18 @@ export interface BackupInfo {
   /** The schema version of the copy, when it was checked. */
   schemaVersion: number | null;
 }
+
+/** What a restore answers: the file as it is now, and the safety copy that 撤销 restores. */
+export interface RestoreOutcome {
+  state: FileState;
+  /** The name of the copy of the file as it was just before: restoring it undoes the restore. */
+  safety: string | null;
+}
+
+/** 备份: the open file's backups, and 恢复 one of them (撤销 is restoring the safety copy). */
+export const backupChannels = {
+  'backups.list': channel(z.strictObject({})).returns<BackupInfo[]>(),
+  'backups.restore': channel(
+    z.strictObject({ name: z.string().trim().min(1).max(255) }),
+  ).returns<RestoreOutcome>(),
+};

@@ -10,6 +10,7 @@ import { customFieldChannels } from './custom-fields';
 import { customerChannels } from './customers';
 import { expenseChannels } from './expenses';
 import { feedbackChannels } from './feedback';
+import { backupChannels } from './backups';
 import { fileChannels } from './files';
 import { homeChannels } from './home';
 import { jobChannels } from './jobs';
@@ -46,6 +47,7 @@ const channelSpecs = mergeChannelTables(
   expenseChannels,
   jobChannels,
   fileChannels,
+  backupChannels,
 );
 type Specs = typeof channelSpecs;
 

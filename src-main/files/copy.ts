@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { AppError } from '../db/errors';
 import type { Db } from '../db/open';
 import { localDate } from '../contract/dates';
+import { assignNewDatabaseId } from './database-id';
 import { exportsFolder } from './places';
 
 /**
@@ -38,4 +40,18 @@ export function exportCopy(db: Db, databasePath: string, dataFolder: string, now
   const copy = copyDatabase(db, path.join(exportsFolder(dataFolder), download));
   const base = path.basename(databasePath).replace(/\.[^.]*$/, '');
   return { download, fileName: `${base} ${localDate(now)}.db`, sizeBytes: copy.sizeBytes };
+}
+
+/**
+ * Gives a fresh copy (另存副本, an uploaded file) a database id of its own, so its backups are
+ * kept apart from its original's. The copy is ours: nobody has it open yet.
+ */
+export function giveNewDatabaseId(file: string, nativeBinding?: string): void {
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  try {
+    // A file from before database ids gets one when it is opened and upgraded.
+    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'settings'").get()) assignNewDatabaseId(db);
+  } finally {
+    db.close();
+  }
 }

@@ -10,6 +10,7 @@ import { customFieldHandlers } from '../records/custom-fields';
 import { customerHandlers } from '../records/customers';
 import { expenseHandlers } from '../records/expenses';
 import { feedbackHandlers } from '../records/feedback';
+import { backupHandlers } from '../records/backups';
 import { fileHandlers } from '../records/files';
 import { homeHandlers } from '../records/home';
 import { jobHandlers } from '../records/jobs';
@@ -68,6 +69,7 @@ export const handlers: Handlers = mergeHandlers(channelNames, [
   trashHandlers,
   jobHandlers,
   fileHandlers,
+  backupHandlers,
   salesAnalysisHandlers,
   customerAnalysisHandlers,
 ]);

@@ -6,7 +6,7 @@ import { invoke } from '../ipc/registry';
 import type { HandlerContext } from '../records/context';
 import { emptyTrash } from '../records/trash';
 import { createBackup } from '../files/backup';
-import { copyDatabase, exportCopy } from '../files/copy';
+import { copyDatabase, exportCopy, giveNewDatabaseId } from '../files/copy';
 import type { JobControl } from './control';
 
 type JobInput<K extends JobKind> = Extract<z.output<typeof jobStartInput>, { kind: K }>;
@@ -24,6 +24,8 @@ interface JobDefinition<K extends JobKind> {
   writes: boolean;
   /** No transaction around the work: it reads its own snapshot (VACUUM INTO cannot run in one). */
   ownSnapshot?: boolean;
+  /** A named backup of the file is taken first (before a change that cannot be undone otherwise). */
+  backupFirst?: 'before-empty-trash';
   /** Awaited when it returns a promise (a backup copies page by page, between other work). */
   run(
     ctx: HandlerContext,
@@ -53,7 +55,11 @@ function exportPages(ctx: HandlerContext, input: JobInput<'export.pages'>, job: 
 }
 
 export const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
-  'trash.empty': { writes: true, run: (ctx, _input, job) => emptyTrash(ctx.db, job) },
+  'trash.empty': {
+    writes: true,
+    backupFirst: 'before-empty-trash',
+    run: (ctx, _input, job) => emptyTrash(ctx.db, job),
+  },
   'rollups.rebuild': { writes: true, run: (ctx, _input, job) => rebuildRollups(ctx.db, job) },
   'export.pages': { writes: false, run: exportPages },
   // Reads its own snapshot, never a write transaction: backups go on beside any other job.
@@ -72,9 +78,11 @@ export const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   'file.saveCopy': {
     writes: false,
     ownSnapshot: true,
-    run: (ctx, input, job) => {
+    run: (ctx, input, job, places) => {
       job.progress('copy', 0, 1);
       const copy = copyDatabase(ctx.db, input.path);
+      // A copy is a file of its own: its backups are its own, not its original's.
+      giveNewDatabaseId(copy.path, places.nativeBinding);
       job.progress('copy', 1, 1);
       return copy;
     },

@@ -1,4 +1,4 @@
-import type { FileState, JobInfo, JobStartInput, RecentFile } from '../contract';
+import type { BackupInfo, FileState, JobInfo, JobStartInput, RecentFile, RestoreOutcome } from '../contract';
 import type { Db } from '../db/open';
 
 /** The jobs of the open file (service/jobs.ts), where long work runs beside the requests. */
@@ -17,6 +17,10 @@ export interface FileService {
   recent(): RecentFile[];
   forget(input: { path: string }): RecentFile[];
   importUpload(input: { upload: string; name: string }): FileState;
+  /** The open file's backups, newest first. */
+  backups(): BackupInfo[];
+  /** Puts a backup in place of the open file, after a safety copy of it. */
+  restore(input: { name: string }): RestoreOutcome;
 }
 
 /** What every handler receives besides its input. */

@@ -10,6 +10,7 @@ import { loadMigrations } from '../db/migrations';
 import { closeDatabase, openDatabase } from '../db/open';
 import { toErrorData } from '../ipc/errors';
 import { JobCancelled, type JobControl } from '../jobs/control';
+import { createBackup } from '../files/backups';
 import { jobDefinitions, type JobPlaces } from '../jobs/kinds';
 import type { FromJob, JobThreadData } from './messages';
 
@@ -47,6 +48,14 @@ async function run(): Promise<FromJob> {
   try {
     const input = data.input as JobStartInput & { kind: keyof typeof jobDefinitions };
     const definition = jobDefinitions[input.kind];
+    if (definition.backupFirst) {
+      await createBackup(db, {
+        userData: data.dataFolder,
+        reason: definition.backupFirst,
+        job: control,
+        nativeBinding: data.nativeBinding,
+      });
+    }
     if (!definition.ownSnapshot) db.exec(definition.writes ? 'BEGIN IMMEDIATE' : 'BEGIN');
     const ctx = {
       db,

@@ -115,9 +115,19 @@ export class JobManager {
     return info;
   }
 
-  /** Stops every job now (the file is closing): each one's transaction is rolled back. */
-  async stopAll(): Promise<void> {
-    const running = [...this.running.values()];
+  /** Resolves when the job has ended (at once when it has). */
+  whenDone(id: number): Promise<JobInfo> {
+    const running = this.running.get(id);
+    if (!running) return Promise.resolve(this.get(id));
+    return new Promise((resolve) => running.thread.once('exit', () => resolve(this.get(id))));
+  }
+
+  /**
+   * Stops every job now (the file is closing): each one's transaction is rolled back. `keep`
+   * is left to finish (the backup taken at close).
+   */
+  async stopAll(keep?: number): Promise<void> {
+    const running = [...this.running.values()].filter((job) => job.info.id !== keep);
     for (const job of running) Atomics.store(job.cancel, 0, 1);
     await Promise.all(running.map((job) => job.thread.terminate()));
   }

@@ -1,11 +1,34 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppErrorData, FileState, OpenFileInfo, RecentFile } from '../contract';
+import type {
+  AppErrorData,
+  BackupInfo,
+  FileState,
+  OpenFileInfo,
+  RecentFile,
+  RestoreOutcome,
+} from '../contract';
 import { AppError } from '../db/errors';
 import { loadMigrations, type Migration } from '../db/migrations';
 import { closeDatabase, openDatabase, type OpenedDatabase } from '../db/open';
 import { toErrorData } from '../ipc/errors';
 import type { HandlerContext } from '../records/context';
+import {
+  backupFile,
+  backupsDir,
+  changeStamp,
+  dueBackup,
+  ensureDatabaseId,
+  assignNewDatabaseId,
+  findBackup,
+  listBackups,
+  readDatabaseId,
+  restoreBackup,
+  type BackupEvent,
+  type ChangeStamp,
+} from '../files/backups';
+import { giveNewDatabaseId } from '../files/copy';
 import { incomingFolder, UPLOAD_NAME } from '../files/places';
 import { JobManager } from './jobs';
 import type { ConnectionOptions } from './messages';
@@ -22,11 +45,25 @@ const BUSY_TIMEOUT_DURING_JOB_MS = 100;
 /** 最近使用 keeps this many files. */
 const RECENT_MAX = 10;
 
+/** A writable file's rolling backups: where they go, and the file's state at the last one. */
+interface Backups {
+  dir: string;
+  /** The file's change stamp when the last backup began. */
+  stamp: ChangeStamp;
+  /** Asks every minute whether an interval backup is due. */
+  tick: NodeJS.Timeout;
+}
+
 interface OpenFile {
   opened: OpenedDatabase;
   jobs: JobManager;
   checkpoint: NodeJS.Timeout | undefined;
+  /** None for a file open read-only: it cannot change. */
+  backups: Backups | undefined;
 }
+
+/** How often the schedule is asked whether a backup is due (it decides; files/schedule.ts). */
+const BACKUP_TICK_MS = 60_000;
 
 export interface FileSessionOptions extends ConnectionOptions {
   /** Where 最近使用 is kept, and what a relative path is relative to. */
@@ -53,7 +90,8 @@ export class FileSession {
   /** The handler context of whatever file is open: its parts read the current file when used. */
   context(): HandlerContext {
     const open = () => this.require().opened;
-    const jobs = () => this.current?.jobs;
+    // No file, no jobs: asking for one says NO_FILE, like any other request.
+    const jobs = () => this.require().jobs;
     return {
       get db() {
         return open().db;
@@ -139,7 +177,46 @@ export class FileSession {
     }
     const target = freeName(this.options.dataFolder, path.basename(input.name));
     fs.renameSync(upload, target);
+    // Uploaded twice, a file makes two files: each keeps backups of its own.
+    giveNewDatabaseId(target, this.options.nativeBinding);
     return this.replaceWith(target, {});
+  }
+
+  backups(): BackupInfo[] {
+    const current = this.require();
+    if (current.backups) return listBackups(current.backups.dir);
+    // A file open read-only still shows its backups, when it has any.
+    const id = readDatabaseId(current.opened.db);
+    return id ? listBackups(backupsDir(this.options.dataFolder, id)) : [];
+  }
+
+  /**
+   * 恢复: the backup takes the open file's place. The file is closed (its jobs stopped, no backup
+   * at this close), copied as it is into its backups as the safety copy, swapped for the backup
+   * and opened again; restoring the safety copy the same way is 撤销. A backup that fails its
+   * check is refused and the file opens again untouched.
+   */
+  restore(input: { name: string }): RestoreOutcome {
+    const current = this.require();
+    if (!current.backups) {
+      throw new AppError('READ_ONLY', 'A file open read-only is not restored over', {
+        reason: 'read_only_file',
+      });
+    }
+    const backup = findBackup(current.backups.dir, input.name);
+    const file = current.opened.path;
+    this.closeCurrent(false);
+    let result;
+    try {
+      result = restoreBackup(file, backup, {
+        now: this.options.now,
+        nativeBinding: this.options.nativeBinding,
+      });
+    } catch (err) {
+      this.replaceWith(file, {});
+      throw err;
+    }
+    return { state: this.replaceWith(file, {}), safety: result.safety?.name ?? null };
   }
 
   /** Closes the open file; the app then shows 新建 / 打开. */
@@ -165,12 +242,16 @@ export class FileSession {
   /** Stops everything and closes the file (the worker is ending). */
   async shutdown(): Promise<void> {
     const current = this.current;
-    this.current = undefined;
     if (!current) return;
+    const closing = this.backupIfDue('close');
+    this.current = undefined;
     clearInterval(current.checkpoint);
+    clearInterval(current.backups?.tick);
     await current.jobs
-      .stopAll()
+      .stopAll(closing)
       .catch((err: unknown) => console.error('[solo-crm] stopping a job failed', err));
+    // The app waits for the backup at close before it goes.
+    if (closing !== undefined) await current.jobs.whenDone(closing);
     closeDatabase(current.opened.db);
   }
 
@@ -185,15 +266,26 @@ export class FileSession {
 
   private replaceWith(file: string, opts: { readOnly?: boolean; initializeEmpty?: boolean }): FileState {
     let opened: OpenedDatabase;
+    // A file older than this version is copied into its backups before it is upgraded; one from
+    // before database ids is filed under an id it is given once upgraded.
+    let idForUpgraded: string | undefined;
     try {
       opened = openDatabase(file, {
         migrations: this.migrations,
         nativeBinding: this.options.nativeBinding,
+        backupBeforeUpgrade: (db) => {
+          const id = readDatabaseId(db) ?? (idForUpgraded = crypto.randomUUID());
+          return backupFile(file, backupsDir(this.options.dataFolder, id), 'before-upgrade', {
+            now: this.options.now,
+            nativeBinding: this.options.nativeBinding,
+          }).file;
+        },
         ...opts,
       });
     } catch (err) {
       return this.refused(file, err);
     }
+    if (idForUpgraded && !opened.readOnly) assignNewDatabaseId(opened.db, idForUpgraded);
     this.closeCurrent();
     const jobs = new JobManager({
       file: opened.path,
@@ -221,7 +313,17 @@ export class FileSession {
         }, CHECKPOINT_EVERY_MS);
     // Nothing to copy once everything else has stopped: the timer keeps no process alive.
     checkpoint?.unref();
-    this.current = { opened, jobs, checkpoint };
+    this.current = { opened, jobs, checkpoint, backups: undefined };
+    if (!opened.readOnly) {
+      const backups: Backups = {
+        dir: backupsDir(this.options.dataFolder, ensureDatabaseId(opened.db)),
+        stamp: changeStamp(opened.db),
+        tick: setInterval(() => this.backupIfDue('tick'), BACKUP_TICK_MS),
+      };
+      backups.tick.unref();
+      this.current.backups = backups;
+      this.backupIfDue('open');
+    }
     this.lastError = null;
     this.remember(opened.path);
     this.changed();
@@ -236,16 +338,46 @@ export class FileSession {
     throw err instanceof AppError ? err : new AppError(error.code, error.message, error);
   }
 
-  private closeCurrent(): void {
+  /** `backup` false: no backup at this close (a restore copies the file itself). */
+  private closeCurrent(backup = true): void {
     const current = this.current;
     if (!current) return;
+    // The backup at close reads in a thread of its own and goes on after the file is closed here.
+    const closing = backup ? this.backupIfDue('close') : undefined;
     this.current = undefined;
     clearInterval(current.checkpoint);
-    // A running job's thread is stopped; its transaction never commits.
+    clearInterval(current.backups?.tick);
+    // Every other running job's thread is stopped; its transaction never commits.
     void current.jobs
-      .stopAll()
+      .stopAll(closing)
       .catch((err: unknown) => console.error('[solo-crm] stopping a job failed', err));
     closeDatabase(current.opened.db);
+  }
+
+  /**
+   * Starts the rolling backup the schedule asks for at `event` (files/schedule.ts), as a job;
+   * its id, or undefined when none is due (or the file is read-only).
+   */
+  private backupIfDue(event: BackupEvent): number | undefined {
+    const current = this.current;
+    const backups = current?.backups;
+    if (!current || !backups) return undefined;
+    try {
+      const stamp = changeStamp(current.opened.db);
+      const reason = dueBackup({
+        event,
+        now: this.options.now(),
+        newest: listBackups(backups.dir)[0]?.time ?? null,
+        changed: stamp !== backups.stamp,
+      });
+      if (!reason) return undefined;
+      backups.stamp = stamp;
+      return current.jobs.start({ kind: 'backup.create', reason }).id;
+    } catch (err) {
+      // A backup that cannot start now is tried again at the next tick; the file is unharmed.
+      console.warn(`[solo-crm] the ${event} backup did not start`, err);
+      return undefined;
+    }
   }
 
   private info(): OpenFileInfo | null {

@@ -131,7 +131,22 @@ describe('a file open read-only', () => {
     expect(stale.prepare('SELECT count(*) FROM sales_category_days_stale').pluck().get()).toBeGreaterThan(0);
     stale.close();
     await data('file.close');
-    const before = sha256File(first());
+    // The backup at close reads the file in a thread of its own: measured once it is done and
+    // every connection is gone.
+    const backups = path.join(tmp.dir, 'backups');
+    const closeBackup = () =>
+      fs.existsSync(backups) &&
+      fs.readdirSync(backups, { recursive: true }).some((n) => String(n).endsWith('-close.db'));
+    while (!closeBackup() || fs.existsSync(`${first()}-wal`))
+      await new Promise((done) => setTimeout(done, 20));
+    // …and its connection, the last one, has put the file at rest.
+    let before = sha256File(first());
+    for (let settled = 0; settled < 3;) {
+      await new Promise((done) => setTimeout(done, 100));
+      const now = sha256File(first());
+      settled = now === before ? settled + 1 : 0;
+      before = now;
+    }
 
     const opened = await data<FileState>('file.open', { path: first(), readOnly: true });
     expect(opened.file).toMatchObject({ readOnly: true, readOnlyReason: 'requested' });

@@ -1,0 +1,15 @@
+import { backupChannels } from '../contract';
+import { AppError } from '../db/errors';
+import { handlersFor } from '../ipc/handler';
+import type { FileService, HandlerContext } from './context';
+
+function filesOf(ctx: HandlerContext): FileService {
+  if (!ctx.files) throw new AppError('INTERNAL', 'Backups are restored only by the database worker');
+  return ctx.files;
+}
+
+/** backups.*: the open file's backups (备份), and 恢复 one of them. */
+export const backupHandlers = handlersFor(backupChannels, {
+  'backups.list': (ctx) => filesOf(ctx).backups(),
+  'backups.restore': (ctx, input) => filesOf(ctx).restore(input),
+});
