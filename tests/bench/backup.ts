@@ -111,7 +111,12 @@ async function readsDuringBackups(
 ): Promise<string> {
   const name = 'concurrent.customers.list during backup';
   const host = new DatabaseHost({ file: ctx.databasePath, dataFolder, appVersion: 'bench' });
-  await host.start();
+  const started = await host.start();
+  // The worker shares the lock this process holds on the bench file (a thread it started).
+  if (!started.file)
+    throw new Error(
+      `The database worker could not open the bench file: ${JSON.stringify(started.lastError)}`,
+    );
   try {
     let job: JobInfo | undefined;
     let jobs = 0;

@@ -14,6 +14,7 @@ import { openDatabase } from '../../src-main/db/open';
 import { invoke } from '../../src-main/ipc/registry';
 import type { HandlerContext } from '../../src-main/records/context';
 import { backupTargets, runBackupSuite } from './backup';
+import { fileOpenTargets, runFileOpenSuite } from './file-open';
 import { queryPlan, runCase, suites, type CaseOutcome } from './cases';
 import { generateCustomers } from './generate';
 import { FULL_SCALE, generatePipeline } from './generate-pipeline';
@@ -120,6 +121,16 @@ async function main(): Promise<void> {
     const backupChecks = results.check(backupCases, backupTargets);
     checks.push(...backupChecks.lines);
     missed += backupChecks.missed;
+
+    console.log('Timing 打开数据库 of the bench file through the database worker ...');
+    const openCases = await runFileOpenSuite(results, ctx);
+    const openChecks = results.check(openCases, fileOpenTargets);
+    checks.push(...openChecks.lines);
+    missed += openChecks.missed;
+    for (const name of openCases) {
+      const t = results.timing(name)!;
+      console.log(`  ${name}: p50 ${fmt(t.p50_ms)} ms, slowest ${fmt(t.p95_ms)} ms of ${t.n}`);
+    }
 
     const rows = outcomes.map((o) => {
       const reg = results.timing(o.name)!;

@@ -43,7 +43,12 @@ export async function runWorkerSuite(
     dataFolder: path.dirname(ctx.databasePath),
     appVersion: 'bench',
   });
-  await host.start();
+  const started = await host.start();
+  // The worker shares the lock this process holds on the bench file (a thread it started).
+  if (!started.file)
+    throw new Error(
+      `The database worker could not open the bench file: ${JSON.stringify(started.lastError)}`,
+    );
   const names: string[] = [];
   try {
     for (const c of customersList.cases(ctx)) {
