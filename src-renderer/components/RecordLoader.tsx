@@ -19,7 +19,7 @@ export function RecordLoader<C extends GetChannel>({
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const query = useChannelQuery(channel, { id } as never);
-  if (query.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (query.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (query.isError)
     return (
       <Alert color="red" title={t('common.notFound')}>

@@ -96,7 +96,7 @@ export function CustomerTimelineTab({ customer }: { customer: Customer }) {
       </Group>
 
       {query.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : query.isError ? (
         <Text c="red">{errorText(t, query.error)}</Text>
       ) : entries.length === 0 ? (

@@ -34,7 +34,7 @@ export function QueryState<T>(props: { query: UseQueryResult<T>; children: (data
   if (props.query.data === undefined) {
     return (
       <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       </Center>
     );
   }

@@ -34,7 +34,7 @@ export function ExpenseCreatePage() {
     { enabled: opportunityId != null },
   );
   if ((customerId != null && customer.isPending) || (opportunityId != null && opportunity.isPending)) {
-    return <Loader aria-label={t('common.loading')} />;
+    return <Loader role="status" aria-label={t('common.loading')} />;
   }
   if (opportunityId != null && opportunity.data) {
     const o = opportunity.data;

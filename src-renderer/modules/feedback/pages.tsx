@@ -21,7 +21,7 @@ export function FeedbackCreatePage() {
   const customerId = parsed.success ? parsed.data : null;
   const customer = useChannelQuery('customers.get', { id: customerId ?? 1 }, { enabled: customerId != null });
   if (customerId == null) return <FeedbackForm />;
-  if (customer.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (customer.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (customer.isError) return <FeedbackForm />;
   const c = customer.data;
   return <FeedbackForm key={c.id} customer={{ id: c.id, label: `${c.name}（${c.code}）` }} />;

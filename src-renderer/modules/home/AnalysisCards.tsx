@@ -53,7 +53,7 @@ function MiniCard(props: {
       ) : (
         <Center h={HEIGHT}>
           {props.state === 'loading' ? (
-            <Loader size="sm" aria-label={t('common.loading')} />
+            <Loader size="sm" role="status" aria-label={t('common.loading')} />
           ) : (
             <Text size="sm" c="dimmed">
               {t('chart.empty')}

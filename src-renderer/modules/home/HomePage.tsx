@@ -37,7 +37,7 @@ export function HomePage() {
         </div>
       </Group>
       {query.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : query.isError ? (
         <Alert color="red" title={t('errors.title')}>
           {errorText(t, query.error)}

@@ -26,7 +26,7 @@ export function OpportunityBoard({ ownerId, customerId }: { ownerId?: number; cu
   const move = useChannelMutation('opportunities.move');
   const [target, setTarget] = useState<number | null>(null);
 
-  if (!board.data) return <Loader aria-label={t('common.loading')} />;
+  if (!board.data) return <Loader role="status" aria-label={t('common.loading')} />;
   const columns = board.data.columns;
   const stageOptions = columns.map((c) => ({ value: String(c.stageId), label: lookup.name(c.stageId) }));
 

@@ -21,7 +21,7 @@ export function OpportunityCreatePage() {
   const customer = useChannelQuery('customers.get', { id: customerId ?? 1 }, { enabled: customerId != null });
   // The form starts from the first stage and the preset customer's name, so wait for both.
   if (baseData.isPending || (customerId != null && customer.isPending)) {
-    return <Loader aria-label={t('common.loading')} />;
+    return <Loader role="status" aria-label={t('common.loading')} />;
   }
   if (customer.isError) {
     return (

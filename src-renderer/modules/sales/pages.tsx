@@ -23,7 +23,7 @@ export function SaleCreatePage() {
   const customerId = parsed.success ? parsed.data : null;
   const customer = useChannelQuery('customers.get', { id: customerId ?? 1 }, { enabled: customerId != null });
   if (customerId == null) return <SaleForm />;
-  if (customer.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (customer.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (customer.isError) return <SaleForm />;
   const c = customer.data;
   return <SaleForm key={c.id} customer={{ id: c.id, label: `${c.name}（${c.code}）` }} />;
