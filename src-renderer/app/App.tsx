@@ -61,7 +61,11 @@ function useLocalizedTheme() {
     return mergeThemeOverrides(theme, {
       components: {
         Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
-        Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+        // Under a title Mantine greys the message to gray.6 (3:1): the app's own dimmed reads at AA.
+        Notification: Notification.extend({
+          defaultProps: { closeButtonProps },
+          styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+        }),
       },
     });
   }, [t]);
