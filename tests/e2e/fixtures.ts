@@ -82,12 +82,18 @@ export const test = base.extend<{ crm: CrmServer; firstRun: boolean }>({
       await page.goto(url);
       await use({ url, dbPath });
     } finally {
+      // The server takes its backup at close as it stops: wait for it before removing the folder.
+      const exited = new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) done(null);
+        else child.once('exit', done);
+      });
       try {
         process.kill(-child.pid!, 'SIGTERM');
       } catch {
         // already gone
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     }
   },
 });
