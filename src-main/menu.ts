@@ -27,6 +27,7 @@ const labels = {
     openDatabase: '打开数据库…',
     saveCopy: '另存副本…',
     showInFolder: '在文件夹中显示',
+    backups: '备份…',
     closeDatabase: '关闭数据库',
     databaseFiles: 'Solo CRM 数据库',
     print: '打印…',
@@ -64,6 +65,7 @@ const labels = {
     openDatabase: 'Open Database…',
     saveCopy: 'Save a Copy As…',
     showInFolder: 'Show in Folder',
+    backups: 'Backups…',
     closeDatabase: 'Close Database',
     databaseFiles: 'Solo CRM databases',
     print: 'Print…',
@@ -88,7 +90,7 @@ export function menuLabels(): MenuLabels {
 
 export interface MenuActions {
   /** A 文件 command, carried out by the page (the same as its own 文件 menu). */
-  fileCommand: (command: 'new' | 'open' | 'saveCopy' | 'showInFolder' | 'close') => void;
+  fileCommand: (command: 'new' | 'open' | 'saveCopy' | 'showInFolder' | 'backups' | 'close') => void;
   showAbout: () => void;
   openDataFolder: () => void;
   print: () => void;
@@ -107,6 +109,7 @@ export function buildAppMenu(actions: MenuActions, t: MenuLabels = menuLabels())
         { label: t.openDatabase, accelerator: 'CmdOrCtrl+O', click: () => actions.fileCommand('open') },
         { label: t.saveCopy, click: () => actions.fileCommand('saveCopy') },
         { label: t.showInFolder, click: () => actions.fileCommand('showInFolder') },
+        { label: t.backups, click: () => actions.fileCommand('backups') },
         { label: t.closeDatabase, click: () => actions.fileCommand('close') },
         { type: 'separator' },
         { label: t.print, accelerator: 'CmdOrCtrl+P', click: actions.print },

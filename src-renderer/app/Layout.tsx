@@ -63,7 +63,7 @@ function Shell() {
       .filter((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)))
       .sort((a, b) => b.path.length - a.path.length)[0]?.key ?? null;
 
-  const tabs = modules.filter((m) => m.place !== 'settings');
+  const tabs = modules.filter((m) => !m.place);
   const settings = modules.filter((m) => m.place === 'settings');
   const inSettings = settings.some((m) => m.key === current);
 
@@ -83,7 +83,7 @@ function Shell() {
             </Text>
             {hasFile && (
               <Tabs
-                value={inSettings ? null : current}
+                value={tabs.some((m) => m.key === current) ? current : null}
                 onChange={(v) => v && void navigate(modules.find((m) => m.key === v)!.path)}
                 style={{ minWidth: 0 }}
               >

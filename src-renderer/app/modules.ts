@@ -1,6 +1,7 @@
 import type { AppModule } from '../modules/app-module';
 import { activitiesModule } from '../modules/activities';
 import { analysisModule } from '../modules/analysis';
+import { backupsModule } from '../modules/backups';
 import { baseDataModule } from '../modules/base-data';
 import { contactsModule } from '../modules/contacts';
 import { customersModule } from '../modules/customers';
@@ -30,4 +31,5 @@ export const appModules: AppModule[] = [
   baseDataModule,
   customFieldsModule,
   trashModule,
+  backupsModule,
 ].filter((m) => m.routes.length > 0);

@@ -255,6 +255,7 @@ export const en: Messages = {
     manageRecent: 'Manage recent files…',
     saveCopy: 'Save a copy as…',
     showInFolder: 'Show in folder',
+    backups: 'Backups…',
     importFile: 'Import database file…',
     exportFile: 'Export database file',
     close: 'Close database',

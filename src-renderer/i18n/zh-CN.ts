@@ -251,6 +251,7 @@ export const zhCN = {
     manageRecent: '管理最近使用的文件…',
     saveCopy: '另存副本…',
     showInFolder: '在文件夹中显示',
+    backups: '备份…',
     importFile: '导入数据库文件…',
     exportFile: '导出数据库文件',
     close: '关闭数据库',

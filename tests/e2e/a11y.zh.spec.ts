@@ -199,12 +199,15 @@ test('无障碍：每个主要页面在中文界面下没有严重或关键的 a
   await scan('自定义字段', main.getByText('微信群'));
   await openModule(page, '回收站');
   await scan('回收站', page.getByRole('table', { name: '回收站记录列表' }).getByText('待删除的客户'));
+  await page.getByRole('banner').getByRole('button', { name: '文件', exact: true }).click();
+  await page.getByRole('menuitem', { name: '备份…' }).click();
+  await scan('备份', page.getByRole('table', { name: '备份列表' }));
 
   await openModule(page, '客户管理');
   await page.getByRole('link', { name: '增加客户' }).click();
   await scan('增加客户', page.getByRole('heading', { name: '增加客户' }));
 
-  expect(scanned).toBe(26);
+  expect(scanned).toBe(27);
   expect(failures).toEqual([]);
   expect(found, `axe found serious or critical problems:\n\n${found.join('\n\n')}\n`).toEqual([]);
 });

@@ -152,6 +152,9 @@ export function FileMenu() {
               </Menu.Item>
             </>
           )}
+          <Menu.Item leftSection={<IconHistory size={16} />} onClick={files.showBackups} disabled={!file}>
+            {t('file.backups')}
+          </Menu.Item>
           <Menu.Divider />
           <Menu.Item leftSection={<IconX size={16} />} onClick={files.close} disabled={!file}>
             {t('file.close')}

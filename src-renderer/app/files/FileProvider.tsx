@@ -14,11 +14,12 @@ import { errorCode, isPathTaken, joinPath, stemOf } from './file-text';
 
 /** What the desktop app's 文件 menu sends the page (main.ts dispatchToPage). */
 type MenuCommand =
-  { command: 'new' | 'open' | 'saveCopy' | 'showInFolder' | 'close' } | { command: 'openPath'; path: string };
+  | { command: 'new' | 'open' | 'saveCopy' | 'showInFolder' | 'backups' | 'close' }
+  | { command: 'openPath'; path: string };
 
 /**
  * The open database file and every way to change it: 新建, 打开, 最近使用, 另存副本, 导入 /
- * 导出 (browser edition) and 关闭, for the 文件 menu, the start screen and the desktop app's own
+ * 导出 (browser edition), 关闭 and 恢复 of a backup, for the 文件 menu, the start screen and the desktop app's own
  * menu alike. A change of file drops every cached read, goes to 桌面 and mounts the screens
  * afresh (`generation`), so nothing of the previous file stays on screen. Before a change, typed
  * work in any form is asked about; a refusal leaves the current file open and says why.
@@ -36,11 +37,11 @@ export function FileProvider({ children }: { children: ReactNode }) {
 
   /** After a change of file: nothing cached of the old one, 桌面, the screens mounted again. */
   const apply = useCallback(
-    async (next: FileState) => {
+    async (next: FileState, to = '/') => {
       current.current = next;
       await client.cancelQueries();
       client.clear();
-      await leaveDiscardingWork(() => navigate('/'));
+      await leaveDiscardingWork(() => navigate(to));
       setState(next);
       setGeneration((g) => g + 1);
     },
@@ -166,6 +167,16 @@ export function FileProvider({ children }: { children: ReactNode }) {
     [apply, mayDiscard, t],
   );
 
+  const restoreBackup = useCallback(
+    async (name: string, to: string) => {
+      if (!(await mayDiscard())) return null;
+      const outcome = await call('backups.restore', { name });
+      await apply(outcome.state, to);
+      return outcome;
+    },
+    [apply, mayDiscard],
+  );
+
   const openAny = useCallback((path: string) => void openPath(path), [openPath]);
   const transfers = useTransfers({ apply, mayDiscard, refused, openPath: openAny, setDialog });
 
@@ -223,10 +234,24 @@ export function FileProvider({ children }: { children: ReactNode }) {
           }
         })();
       },
+      restoreBackup,
+      showBackups: () => void navigate('/backups'),
       suggestedPath: (kind) =>
         state ? joinPath(state.dataFolder, kind === 'new' ? t('file.defaultName') : copyName()) : '',
     };
-  }, [state, generation, dialog, openPath, createAt, transfers, mayDiscard, apply, t]);
+  }, [
+    state,
+    generation,
+    dialog,
+    openPath,
+    createAt,
+    transfers,
+    mayDiscard,
+    apply,
+    restoreBackup,
+    navigate,
+    t,
+  ]);
 
   // The desktop app's 文件 menu: each command exactly as from the page's own menu.
   const latest = useRef(commands);
@@ -246,6 +271,7 @@ export function FileProvider({ children }: { children: ReactNode }) {
         open: c.openDatabase,
         saveCopy: c.saveCopy,
         showInFolder: c.showInFolder,
+        backups: c.showBackups,
         close: c.close,
       };
       const name = detail?.command;

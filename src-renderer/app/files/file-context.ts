@@ -1,5 +1,5 @@
 import { createContext, use } from 'react';
-import type { FileState } from '../../../src-main/contract';
+import type { FileState, RestoreOutcome } from '../../../src-main/contract';
 import type { FileRefusal } from './file-text';
 
 /** The browser edition's own file dialogs (the desktop app uses the system's), and 最近使用. */
@@ -32,6 +32,15 @@ export interface FileCommands {
   importFile: () => void;
   exportFile: () => void;
   close: () => void;
+  /**
+   * 恢复 the open file's backup `name` (撤销 is restoring the safety copy a restore made). Unsaved
+   * work is asked about first; then, since the file's content changed, every cached read is
+   * dropped and the screens are mounted afresh on `to`, as after a change of file. Null when the
+   * user kept editing; a refusal rejects (the file is then as it was).
+   */
+  restoreBackup: (name: string, to: string) => Promise<RestoreOutcome | null>;
+  /** 备份: the open file's backups screen. */
+  showBackups: () => void;
   /** The path field's first value: the data folder and a suggested name. */
   suggestedPath: (kind: 'new' | 'saveCopy') => string;
 }
