@@ -23,7 +23,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { languages } from '../i18n';
-import { useFiles } from './files/file-context';
+import { useFiles } from '../lib/file-context';
 import { FileMenu } from './files/FileMenu';
 import { FileProvider } from './files/FileProvider';
 import { ReadOnlyBanner } from './files/ReadOnlyBanner';

@@ -2,8 +2,8 @@ import { Button, Checkbox, Divider, Group, Modal, Stack, Text, TextInput } from 
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDesktop } from '../../api';
-import { useFiles, type Refusal } from './file-context';
-import { refusalText, separatorOf, type FileRefusal } from './file-text';
+import { useFiles, type Refusal } from '../../lib/file-context';
+import { refusalText, separatorOf, type FileRefusal } from '../../lib/file-text';
 import { RecentList } from './RecentList';
 
 /** A path the worker takes as it is (not a name in the data folder). */

@@ -14,7 +14,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDesktop } from '../../api';
-import { useFiles } from './file-context';
+import { useFiles } from '../../lib/file-context';
 import { useRecentFiles } from './RecentList';
 
 /** How many recent files the menu lists; the rest are in 管理最近使用的文件. */

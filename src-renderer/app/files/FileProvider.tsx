@@ -7,10 +7,10 @@ import type { FileState } from '../../../src-main/contract';
 import { ApiError, call, callNative, isDesktop } from '../../api';
 import { holdsUnsavedWork, leaveDiscardingWork, LeaveQuestion } from '../../lib/leave-guard';
 import { errorText, notifyError } from '../../lib/errors';
-import { FileContext, type FileCommands, type FileDialog, type Refusal } from './file-context';
+import { FileContext, type FileCommands, type FileDialog, type Refusal } from '../../lib/file-context';
 import { FileDialogs } from './FileDialogs';
 import { useTransfers } from './transfers';
-import { errorCode, isPathTaken, joinPath, stemOf } from './file-text';
+import { errorCode, isPathTaken, joinPath, stemOf } from '../../lib/file-text';
 
 /** What the desktop app's 文件 menu sends the page (main.ts dispatchToPage). */
 type MenuCommand =

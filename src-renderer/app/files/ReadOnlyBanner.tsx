@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useFiles } from './file-context';
+import { useFiles } from '../../lib/file-context';
 
 /**
  * Under the header while the open file is read-only: why (asked for, the file or its folder

@@ -9,7 +9,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDesktop } from '../../api';
-import { useFiles } from './file-context';
+import { useFiles } from '../../lib/file-context';
 import { RefusalText, RetryButtons } from './FileDialogs';
 import { RecentList, useForgetRecent, useRecentFiles } from './RecentList';
 

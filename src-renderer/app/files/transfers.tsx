@@ -6,8 +6,8 @@ import type { Envelope, FileState } from '../../../src-main/contract';
 import { ApiError } from '../../api';
 import { notifyError } from '../../lib/errors';
 import { useJobRunner } from '../../lib/jobs';
-import type { FileDialog } from './file-context';
-import { formatSize, isPathTaken } from './file-text';
+import type { FileDialog } from '../../lib/file-context';
+import { formatSize, isPathTaken } from '../../lib/file-text';
 
 /** The extensions a Solo CRM database file usually has (the picker offers "all files" too). */
 const DATABASE_FILES = '.db,.solocrm,.sqlite,.sqlite3';

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, RestoreOutcome } from '../../../src-main/contract';
 import { ApiError } from '../../api';
-import { useFiles, type FileCommands } from '../../app/files/file-context';
+import { useFiles, type FileCommands } from '../../lib/file-context';
 import { errorText } from '../../lib/errors';
 import { countsText, reasonText, timeText } from './words';
 

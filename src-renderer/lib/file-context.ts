@@ -1,5 +1,5 @@
 import { createContext, use } from 'react';
-import type { FileState, RestoreOutcome } from '../../../src-main/contract';
+import type { FileState, RestoreOutcome } from '../../src-main/contract';
 import type { FileRefusal } from './file-text';
 
 /** The browser edition's own file dialogs (the desktop app uses the system's), and 最近使用. */

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { AppErrorData } from '../../../src-main/contract';
-import { ApiError } from '../../api';
-import { errorText } from '../../lib/errors';
+import type { AppErrorData } from '../../src-main/contract';
+import { ApiError } from '../api';
+import { errorText } from './errors';
 
 /** A refusal to open a file, with the path it was about (FileState's lastError). */
 export interface FileRefusal {
