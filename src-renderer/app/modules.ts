@@ -1,3 +1,4 @@
+import { addModuleMessages } from '../i18n';
 import type { AppModule } from '../modules/app-module';
 import { activitiesModule } from '../modules/activities';
 import { analysisModule } from '../modules/analysis';
@@ -33,3 +34,5 @@ export const appModules: AppModule[] = [
   trashModule,
   backupsModule,
 ].filter((m) => m.routes.length > 0);
+
+for (const m of appModules) if (m.messages) addModuleMessages(m.key, m.messages);

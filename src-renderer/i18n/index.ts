@@ -1,11 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { appModules } from '../app/modules';
 import { en } from './en';
 import { zhCN } from './zh-CN';
-
-const moduleMessages = (lang: 'zh' | 'en') =>
-  Object.fromEntries(appModules.filter((m) => m.messages).map((m) => [m.key, m.messages![lang]]));
 
 export const languages = [
   { value: 'zh-CN', label: '中文' },
@@ -24,8 +20,8 @@ function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...moduleMessages('zh') } },
-    en: { translation: { ...en, ...moduleMessages('en') } },
+    'zh-CN': { translation: zhCN },
+    en: { translation: en },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',
@@ -37,5 +33,14 @@ i18n.on('languageChanged', (lng) => {
   localStorage.setItem(STORAGE_KEY, lng);
   document.documentElement.lang = lng;
 });
+
+/** A screen module's own messages, used as t('<key>.…'); the app adds each module's at start. */
+export function addModuleMessages(
+  key: string,
+  messages: { zh: Record<string, unknown>; en: Record<string, unknown> },
+) {
+  i18n.addResourceBundle('zh-CN', 'translation', { [key]: messages.zh }, true, true);
+  i18n.addResourceBundle('en', 'translation', { [key]: messages.en }, true, true);
+}
 
 export default i18n;
