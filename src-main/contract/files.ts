@@ -8,8 +8,16 @@ import type { AppErrorData } from './envelope';
  * app (native.ts); everything that touches a file happens here, in the database worker.
  */
 
-/** A path on this computer as the user gave or chose it; the worker resolves it. */
-const filePath = z.string().trim().min(1).max(4096);
+/**
+ * A path on this computer as the user gave or chose it; the worker resolves it (a relative one
+ * against the data folder). No file system allows a NUL in a path.
+ */
+export const filePath = z
+  .string()
+  .trim()
+  .min(1)
+  .max(4096)
+  .regex(/^[^\0]*$/);
 
 export const fileOpenInput = z.strictObject({
   path: filePath,
