@@ -30,6 +30,7 @@ import {
 } from '../files/backups';
 import { giveNewDatabaseId } from '../files/copy';
 import { incomingFolder, UPLOAD_NAME } from '../files/places';
+import { readRecent, rememberRecent, writeRecent } from '../files/recent';
 import { JobManager } from './jobs';
 import type { ConnectionOptions } from './messages';
 
@@ -42,8 +43,6 @@ const BUSY_TIMEOUT_MS = 5000;
  * holding up every read behind it for seconds.
  */
 const BUSY_TIMEOUT_DURING_JOB_MS = 100;
-/** 最近使用 keeps this many files. */
-const RECENT_MAX = 10;
 
 /** A writable file's rolling backups: where they go, and the file's state at the last one. */
 interface Backups {
@@ -227,15 +226,20 @@ export class FileSession {
   }
 
   recent(): RecentFile[] {
-    return this.readRecent().map((r) => ({
-      ...r,
+    return readRecent(this.options.dataFolder).map((r) => ({
+      path: r.path,
       name: path.basename(r.path),
+      openedAt: r.openedAt,
       exists: fs.existsSync(r.path),
     }));
   }
 
   forget(input: { path: string }): RecentFile[] {
-    this.writeRecent(this.readRecent().filter((r) => r.path !== this.resolve(input.path)));
+    const folder = this.options.dataFolder;
+    writeRecent(
+      folder,
+      readRecent(folder).filter((r) => r.path !== this.resolve(input.path)),
+    );
     return this.recent();
   }
 
@@ -314,9 +318,14 @@ export class FileSession {
     // Nothing to copy once everything else has stopped: the timer keeps no process alive.
     checkpoint?.unref();
     this.current = { opened, jobs, checkpoint, backups: undefined };
-    if (!opened.readOnly) {
+    // Kept in the recent list too: the file's backups are found by it should it later not open.
+    let databaseId: string | null;
+    if (opened.readOnly) {
+      databaseId = readDatabaseId(opened.db);
+    } else {
+      databaseId = ensureDatabaseId(opened.db);
       const backups: Backups = {
-        dir: backupsDir(this.options.dataFolder, ensureDatabaseId(opened.db)),
+        dir: backupsDir(this.options.dataFolder, databaseId),
         stamp: changeStamp(opened.db),
         tick: setInterval(() => this.backupIfDue('tick'), BACKUP_TICK_MS),
       };
@@ -325,7 +334,7 @@ export class FileSession {
       this.backupIfDue('open');
     }
     this.lastError = null;
-    this.remember(opened.path);
+    this.remember(opened.path, databaseId);
     this.changed();
     return this.state();
   }
@@ -398,34 +407,13 @@ export class FileSession {
     this.options.onChange?.(this.state());
   }
 
-  private recentFile(): string {
-    return path.join(this.options.dataFolder, 'recent.json');
-  }
-
-  private readRecent(): { path: string; openedAt: string }[] {
+  private remember(file: string, databaseId: string | null): void {
     try {
-      const list = JSON.parse(fs.readFileSync(this.recentFile(), 'utf8')) as unknown;
-      return Array.isArray(list)
-        ? list.filter((r): r is { path: string; openedAt: string } => typeof r?.path === 'string')
-        : [];
-    } catch {
-      // None yet, or a damaged list: 最近使用 starts again.
-      return [];
-    }
-  }
-
-  private writeRecent(list: { path: string; openedAt: string }[]): void {
-    fs.mkdirSync(this.options.dataFolder, { recursive: true });
-    // Written whole under another name, then renamed: a crash never leaves half a list.
-    const temp = `${this.recentFile()}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(list, null, 2));
-    fs.renameSync(temp, this.recentFile());
-  }
-
-  private remember(file: string): void {
-    try {
-      const rest = this.readRecent().filter((r) => r.path !== file);
-      this.writeRecent([{ path: file, openedAt: this.options.now() }, ...rest].slice(0, RECENT_MAX));
+      rememberRecent(this.options.dataFolder, {
+        path: file,
+        openedAt: this.options.now(),
+        ...(databaseId ? { databaseId } : {}),
+      });
     } catch (err) {
       // A data folder that cannot be written does not stop the file from opening.
       console.warn('[solo-crm] could not update the recent files', err);
