@@ -28,6 +28,19 @@ export function pathState(file: string): PathState {
   }
 }
 
+/** Whether two paths name one file: the same path, or the same file reached another way (a link). */
+export function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const sa = fs.statSync(a, { bigint: true, throwIfNoEntry: false });
+    const sb = fs.statSync(b, { bigint: true, throwIfNoEntry: false });
+    return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    // A folder on the way is a file (ENOTDIR): nothing is there.
+    return false;
+  }
+}
+
 const writable = (p: string): boolean => {
   try {
     fs.accessSync(p, fs.constants.W_OK);

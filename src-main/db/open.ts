@@ -113,7 +113,7 @@ const folderReadOnly = (file: string) =>
   new AppError('READ_ONLY', `Cannot make ${file}: its folder is read-only`, { reason: 'read_only_folder' });
 
 /** The file's path through its folder's real path, so that every way of naming it finds one lock. */
-function lockTarget(file: string): string {
+export function lockTarget(file: string): string {
   const abs = path.resolve(file);
   return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
 }

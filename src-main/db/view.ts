@@ -66,16 +66,7 @@ export function openView(file: string, latest: number, opts: ViewOptions): View 
   let copy: TempCopy | undefined;
   let db: Database.Database | undefined;
   try {
-    if (hasWal || hasJournal || walModeHeader(header)) {
-      copy = tempCopy(file);
-      // Replays the copied log, or rolls back the copied journal, and leaves the copy at rest.
-      const w = new Database(copy.file, { fileMustExist: true, ...binding(opts.nativeBinding) });
-      try {
-        w.pragma('journal_mode = DELETE');
-      } finally {
-        w.close();
-      }
-    }
+    if (hasWal || hasJournal || walModeHeader(header)) copy = settledCopy(file, opts.nativeBinding);
     db = connectReadOnly(copy?.file ?? file, file, opts.nativeBinding);
     const version = checkIdentity(db, file, latest);
     quickCheck(db, file);
@@ -85,6 +76,56 @@ export function openView(file: string, latest: number, opts: ViewOptions): View 
     copy?.remove();
     throw readFailure(err, file, header);
   }
+}
+
+/**
+ * Reads `read(db)` from a file without checking it first (one that may be damaged), the way
+ * openView reads one: read-only, changing no byte of it and making nothing beside it (a file with
+ * a log or a journal, or in write-ahead-log mode, is read from a private copy; one a writer has
+ * open, through the writer's log). `read` meets whatever SQLite makes of the file; its errors,
+ * and SQLite's, are thrown as they are.
+ */
+export function peekFile<T>(file: string, read: (db: Database.Database) => T, opts: ViewOptions): T {
+  let copy: TempCopy | undefined;
+  if (!opts.live) {
+    const side = sideFiles(file);
+    const header = readHeader(file);
+    if (!looksLikeSqlite(header)) throw notSqlite(file);
+    if (fs.existsSync(side.wal) || fs.existsSync(side.journal) || walModeHeader(header)) {
+      copy = settledCopy(file, opts.nativeBinding);
+    }
+  }
+  try {
+    const db = new Database(copy?.file ?? file, {
+      readonly: true,
+      fileMustExist: true,
+      ...binding(opts.nativeBinding),
+    });
+    try {
+      return read(db);
+    } finally {
+      db.close();
+    }
+  } finally {
+    copy?.remove();
+  }
+}
+
+/** A private copy of the file with its log replayed, or its journal rolled back, left at rest. */
+function settledCopy(file: string, nativeBinding: string | undefined): TempCopy {
+  const copy = tempCopy(file);
+  try {
+    const w = new Database(copy.file, { fileMustExist: true, ...binding(nativeBinding) });
+    try {
+      w.pragma('journal_mode = DELETE');
+    } finally {
+      w.close();
+    }
+  } catch (err) {
+    copy.remove();
+    throw err;
+  }
+  return copy;
 }
 
 function connectReadOnly(at: string, file: string, nativeBinding: string | undefined): Database.Database {

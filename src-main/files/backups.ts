@@ -20,14 +20,24 @@
  * Restoring (the worker closes the file first and opens it again after):
  *   restoreBackup(databasePath, backup, opts?) → { restored, safety }
  *   undoRestore(databasePath, thatResult, opts?) → puts `safety` back.
+ *   restoreClosedFile(databasePath, backup, opts?): the same for a file that is not open (one
+ *   refused as damaged), under its writer lock. Its backups are found by
+ *   readDatabaseIdOfFile(file) (read as it is, never changed), else by the id the recent list
+ *   remembered for its path (files/recent.ts).
  * A new copy of a file (另存副本) gets its own catalog: assignNewDatabaseId(copyDb).
  */
 export { backupsDir, findBackup, listBackups } from './catalog';
 export { backupFile, createBackup, pruneBackups, type CreateBackupOptions } from './backup';
 export { changeStamp, type ChangeStamp } from './changes';
-export { assignNewDatabaseId, ensureDatabaseId, readDatabaseId } from './database-id';
+export { assignNewDatabaseId, ensureDatabaseId, readDatabaseId, readDatabaseIdOfFile } from './database-id';
 export { RETENTION, retentionPlan, type RetainedBackup, type RetentionPlan } from './retention';
-export { restoreBackup, undoRestore, type RestoreOptions, type RestoreResult } from './restore';
+export {
+  restoreBackup,
+  restoreClosedFile,
+  undoRestore,
+  type RestoreOptions,
+  type RestoreResult,
+} from './restore';
 export {
   dueBackup,
   INTERVAL_BACKUP_MS,

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import { AppError } from '../db/errors';
-import type { Db } from '../db/open';
+import { APPLICATION_ID } from '../db/file-checks';
+import { probeWriterLock } from '../db/lock';
+import { lockTarget, type Db } from '../db/open';
+import { peekFile } from '../db/view';
 
 /**
  * A database's own id, kept in the file (the settings table, key `database_id`): its backups are
@@ -27,6 +30,27 @@ export function readDatabaseId(db: Db): string | null {
   if (!hasSettings(db)) return null;
   const id = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(KEY) as string | undefined;
   return id !== undefined && isDatabaseId(id) ? id : null;
+}
+
+/**
+ * The id kept in a database file that is not open here, read without changing a byte of it or
+ * making anything beside it, and without trusting it: a damaged file often still has its id (the
+ * settings table's page is not the damaged one). Null when it has none, when it is not a Solo CRM
+ * file, or when SQLite cannot read that far.
+ */
+export function readDatabaseIdOfFile(file: string, nativeBinding?: string): string | null {
+  try {
+    // A file another Solo CRM has open is read through its log, never copied or opened by hand.
+    const live = probeWriterLock(lockTarget(file), nativeBinding) !== undefined;
+    return peekFile(
+      file,
+      (db) => (db.pragma('application_id', { simple: true }) === APPLICATION_ID ? readDatabaseId(db) : null),
+      { live, nativeBinding },
+    );
+  } catch {
+    // Damaged where the id is, or not a database at all: nothing is known from the file itself.
+    return null;
+  }
 }
 
 /**

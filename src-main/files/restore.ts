@@ -3,7 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../contract/backups';
 import { AppError } from '../db/errors';
-import type { Db } from '../db/open';
+import { unwritable } from '../db/file-checks';
+import { acquireWriterLock, inUseError } from '../db/lock';
+import { lockTarget, type Db } from '../db/open';
 import { backupFile } from './backup';
 import { copyFileDurable, fsyncDir, sqliteCompanions, tempBeside } from './durable';
 import { verifyBackupFile } from './verify';
@@ -62,6 +64,34 @@ export function restoreBackup(
   }
   swapIn(backup.file, target);
   return { restored: backup, safety };
+}
+
+/**
+ * restoreBackup for a file that no connection here has open (one refused as damaged), under the
+ * file's writer lock so that no Solo CRM opens it halfway. Refused before anything changes when
+ * the file cannot be written (READ_ONLY) or another Solo CRM (FILE_IN_USE, naming it) or another
+ * program (FILE_IN_USE, from settle) has it open.
+ */
+export function restoreClosedFile(
+  databasePath: string,
+  backup: BackupInfo,
+  opts: RestoreOptions = {},
+): RestoreResult {
+  const target = path.resolve(databasePath);
+  const cannotWrite = unwritable(target);
+  if (cannotWrite) {
+    throw new AppError('READ_ONLY', `${target} cannot be written`, {
+      reason: cannotWrite === 'file' ? 'read_only_file' : 'read_only_folder',
+    });
+  }
+  const lock = acquireWriterLock(lockTarget(target), opts.nativeBinding);
+  try {
+    // Inherited: this thread has it open under another name, and must restore it as the open file.
+    if (lock.kind !== 'held') throw inUseError(target, undefined);
+    return restoreBackup(target, backup, opts);
+  } finally {
+    lock.release();
+  }
 }
 
 /** Undoes a restore: the safety copy it took goes back in place (itself as a restore, so undoable). */
