@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import type { FileState } from './files';
+import { filePath, type FileState } from './files';
 /**
  * Rolling backups of a database file (src-main/files/backups.ts), as the 备份 screen lists them.
- * Each is a whole, verified copy of the file in `<userData>/backups/<database id>/`.
+ * Each is a whole, verified copy of the file in `<userData>/backups/<database id>/`. The id is
+ * kept in the file, and in the recent list for each file opened, so that the backups of a file
+ * that no longer opens (FILE_DAMAGED) are found and one of them restored in its place.
  */
 
 /** Why a backup was taken: by the schedule, by the user, or before a risky operation. */
@@ -76,17 +78,45 @@ export interface BackupInfo {
   schemaVersion: number | null;
 }
 
-/** What a restore answers: the file as it is now, and the safety copy that 撤销 restores. */
+/**
+ * What a restore answers: the file as it is now, and the safety copy that 撤销 restores. Once the
+ * backup is in place the restore stands, even should the file then not open (undone back to a
+ * damaged file): `state` then says why (`lastError`, with `file` the one still open, if any).
+ */
 export interface RestoreOutcome {
   state: FileState;
   /** The name of the copy of the file as it was just before: restoring it undoes the restore. */
   safety: string | null;
 }
 
-/** 备份: the open file's backups, and 恢复 one of them (撤销 is restoring the safety copy). */
+export const backupRestoreInput = z.strictObject({
+  /** A name from `backups.list` or `backups.forFile`, never a path. */
+  name: z.string().trim().min(1).max(255),
+  /**
+   * The file to restore, when it is not the open one (one refused as FILE_DAMAGED, from
+   * `file.current`'s `lastError.path` or 最近使用). Left out, or the open file's path: the open file.
+   */
+  path: filePath.optional(),
+});
+
+/**
+ * 备份: a file's backups, and 恢复 one of them (撤销 is restoring the safety copy).
+ * - `backups.list`: the open file's, newest first (NO_FILE when none is open).
+ * - `backups.forFile`: those of the file at `path`, open or not, newest first: for a file that
+ *   does not open (damaged), found by the id read from the file as it is (read-only: it is not
+ *   changed, nothing is made beside it), else by the id the recent list kept for that path.
+ *   Empty when neither is known (a file never opened here, a path where nothing is).
+ * - `backups.restore`: the backup `name` of the open file, or of the file at `path`, takes that
+ *   file's place, after a byte-for-byte safety copy of it among its backups (reason `safety`;
+ *   unverified when the file was damaged). Then that file is open: with `path`, in place of the
+ *   file open before (closed once the restored one opens, as `file.open` does). Refused with
+ *   nothing changed (and the open file still open) when the backup is unknown (NOT_FOUND) or
+ *   damaged (FILE_DAMAGED), nothing is at `path` (FILE_NOT_FOUND), the file cannot be written
+ *   (READ_ONLY, also for the open file open read-only), or another program has it open
+ *   (FILE_IN_USE).
+ */
 export const backupChannels = {
   'backups.list': channel(z.strictObject({})).returns<BackupInfo[]>(),
-  'backups.restore': channel(
-    z.strictObject({ name: z.string().trim().min(1).max(255) }),
-  ).returns<RestoreOutcome>(),
+  'backups.forFile': channel(z.strictObject({ path: filePath })).returns<BackupInfo[]>(),
+  'backups.restore': channel(backupRestoreInput).returns<RestoreOutcome>(),
 };

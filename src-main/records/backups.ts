@@ -8,8 +8,9 @@ function filesOf(ctx: HandlerContext): FileService {
   return ctx.files;
 }
 
-/** backups.*: the open file's backups (备份), and 恢复 one of them. */
+/** backups.*: a file's backups (备份), the open one's or one that does not open, and 恢复 one. */
 export const backupHandlers = handlersFor(backupChannels, {
   'backups.list': (ctx) => filesOf(ctx).backups(),
+  'backups.forFile': (ctx, input) => filesOf(ctx).backupsOf(input),
   'backups.restore': (ctx, input) => filesOf(ctx).restore(input),
 });

@@ -19,8 +19,13 @@ export interface FileService {
   importUpload(input: { upload: string; name: string }): FileState;
   /** The open file's backups, newest first. */
   backups(): BackupInfo[];
-  /** Puts a backup in place of the open file, after a safety copy of it. */
-  restore(input: { name: string }): RestoreOutcome;
+  /** The backups of the file at `path`, open or not (one refused as damaged), newest first. */
+  backupsOf(input: { path: string }): BackupInfo[];
+  /**
+   * Puts a backup in place of the open file, or of the file at `path`, after a safety copy of
+   * it; that file is then the open one.
+   */
+  restore(input: { name: string; path?: string }): RestoreOutcome;
 }
 
 /** What every handler receives besides its input. */

@@ -9,7 +9,8 @@ import type {
   RecentFile,
   RestoreOutcome,
 } from '../contract';
-import { AppError } from '../db/errors';
+import { AppError, notFound } from '../db/errors';
+import { notSqlite, pathState, sameFile } from '../db/file-checks';
 import { loadMigrations, type Migration } from '../db/migrations';
 import { closeDatabase, openDatabase, type OpenedDatabase } from '../db/open';
 import { toErrorData } from '../ipc/errors';
@@ -24,13 +25,16 @@ import {
   findBackup,
   listBackups,
   readDatabaseId,
+  readDatabaseIdOfFile,
   restoreBackup,
+  restoreClosedFile,
   type BackupEvent,
   type ChangeStamp,
+  type RestoreResult,
 } from '../files/backups';
 import { giveNewDatabaseId } from '../files/copy';
 import { incomingFolder, UPLOAD_NAME } from '../files/places';
-import { readRecent, rememberRecent, writeRecent } from '../files/recent';
+import { readRecent, recentDatabaseId, rememberRecent, writeRecent } from '../files/recent';
 import { JobManager } from './jobs';
 import type { ConnectionOptions } from './messages';
 
@@ -190,12 +194,29 @@ export class FileSession {
   }
 
   /**
+   * The backups of the file at `path`, open or not: one refused as damaged still has them, found
+   * by the id in the file (read as it is, never changed), else by the id the recent list kept
+   * for that path. None when neither is known; the open file's are `backups()`.
+   */
+  backupsOf(input: { path: string }): BackupInfo[] {
+    const file = this.resolve(input.path);
+    if (this.isOpen(file)) return this.backups();
+    const dir = this.backupsDirOf(file);
+    return dir ? listBackups(dir) : [];
+  }
+
+  /**
    * 恢复: the backup takes the open file's place. The file is closed (its jobs stopped, no backup
    * at this close), copied as it is into its backups as the safety copy, swapped for the backup
    * and opened again; restoring the safety copy the same way is 撤销. A backup that fails its
-   * check is refused and the file opens again untouched.
+   * check is refused and the file opens again untouched. With the `path` of another file (one
+   * refused as damaged), that file is restored instead and opened in place of the open one.
    */
-  restore(input: { name: string }): RestoreOutcome {
+  restore(input: { name: string; path?: string }): RestoreOutcome {
+    if (input.path !== undefined) {
+      const file = this.resolve(input.path);
+      if (!this.isOpen(file)) return this.restoreClosed(file, input.name);
+    }
     const current = this.require();
     if (!current.backups) {
       throw new AppError('READ_ONLY', 'A file open read-only is not restored over', {
@@ -215,7 +236,7 @@ export class FileSession {
       this.replaceWith(file, {});
       throw err;
     }
-    return { state: this.replaceWith(file, {}), safety: result.safety?.name ?? null };
+    return this.openRestored(file, result);
   }
 
   /** Closes the open file; the app then shows 新建 / 打开. */
@@ -266,6 +287,52 @@ export class FileSession {
 
   private resolve(file: string): string {
     return path.resolve(this.options.dataFolder, file);
+  }
+
+  /** Whether `file` (resolved) is the open file, by any name (a link, another spelling). */
+  private isOpen(file: string): boolean {
+    const open = this.current?.opened.path;
+    return open !== undefined && sameFile(open, file);
+  }
+
+  /** The backups folder of a file that is not open: by the id in it, else the recent list's. */
+  private backupsDirOf(file: string): string | undefined {
+    const id =
+      readDatabaseIdOfFile(file, this.options.nativeBinding) ??
+      recentDatabaseId(this.options.dataFolder, file);
+    return id ? backupsDir(this.options.dataFolder, id) : undefined;
+  }
+
+  /**
+   * 恢复 of a file that is not open (one refused as damaged): the same steps as for the open
+   * file (restoreClosedFile), then the file is opened in place of the open one. Refused with
+   * nothing changed, and the open file still open, when the file or the backup is not there, the
+   * file cannot be written, or another program has it open (FILE_IN_USE).
+   */
+  private restoreClosed(file: string, name: string): RestoreOutcome {
+    if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', `${file} does not exist`);
+    if (pathState(file).kind === 'folder') throw notSqlite(file);
+    const dir = this.backupsDirOf(file);
+    if (!dir) throw notFound('Backup', name);
+    const result = restoreClosedFile(file, findBackup(dir, name), {
+      now: this.options.now,
+      nativeBinding: this.options.nativeBinding,
+    });
+    return this.openRestored(file, result);
+  }
+
+  /**
+   * Opens a file a restore has just swapped. Should it not open (undone back to the damaged file
+   * it was), the restore stands all the same: the state says why, and `safety` is the way back.
+   */
+  private openRestored(file: string, result: RestoreResult): RestoreOutcome {
+    const safety = result.safety?.name ?? null;
+    try {
+      return { state: this.replaceWith(file, {}), safety };
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return { state: this.state(), safety };
+    }
   }
 
   private replaceWith(file: string, opts: { readOnly?: boolean; initializeEmpty?: boolean }): FileState {

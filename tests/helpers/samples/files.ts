@@ -36,6 +36,12 @@ export const fileSamples: Record<string, Sample> = {
     huge: { field: 'path' },
   },
   'backups.list': { valid: {}, wrongType: null, required: null, huge: { field: 'everything' } },
+  'backups.forFile': {
+    valid: { path: '另一个数据库.db' },
+    wrongType: { field: 'path', value: 7 },
+    required: 'path',
+    huge: { field: 'path' },
+  },
   'backups.restore': {
     // Read when the test runs: seedFiles names the backup.
     get valid() {
