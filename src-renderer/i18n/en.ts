@@ -185,7 +185,7 @@ export const en: Messages = {
     FILE_NOT_SQLITE:
       'This is not a database file (it may be a text file, a spreadsheet or a folder). Choose a Solo CRM database file.',
     FILE_DAMAGED:
-      'This database file is damaged and cannot be opened safely; it was left untouched. Restore the newest good backup from Backups, or open another file.',
+      'This database file is damaged and cannot be opened safely; it was left untouched. Open it again from the File menu and restore its newest sound backup as offered, or open another file.',
     FILE_EMPTY:
       'This file is empty (0 bytes). You can make it a new, empty database, or choose another file.',
     FILE_IN_USE:
@@ -324,7 +324,7 @@ export const en: Messages = {
       FILE_TOO_NEW:
         '“{{path}}” was made by a newer version of Solo CRM, which this version cannot open. Update Solo CRM first, then open it. The file was not changed.',
       FILE_DAMAGED:
-        '“{{path}}” is damaged and cannot be opened safely. The file was not changed. Restore it from one of its backups (Solo CRM makes them automatically), or open another file.',
+        '“{{path}}” is damaged and cannot be opened safely. The file was not changed. Restore its newest sound backup (Solo CRM makes them automatically), or open another file.',
       FILE_EMPTY: '“{{path}}” is an empty file (0 bytes) with no data in it.',
       FILE_IN_USE:
         '“{{path}}” is in use by another Solo CRM (in another window or on another computer). Only one program may change it at a time. Open it read-only to look at it, or close the other Solo CRM and open it again.',

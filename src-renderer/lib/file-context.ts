@@ -33,12 +33,13 @@ export interface FileCommands {
   exportFile: () => void;
   close: () => void;
   /**
-   * 恢复 the open file's backup `name` (撤销 is restoring the safety copy a restore made). Unsaved
-   * work is asked about first; then, since the file's content changed, every cached read is
-   * dropped and the screens are mounted afresh on `to`, as after a change of file. Null when the
-   * user kept editing; a refusal rejects (the file is then as it was).
+   * 恢复 the backup `name` of the open file, or of the file at `path` (one that would not open,
+   * being damaged), which is then the open file. 撤销 is restoring the safety copy a restore made.
+   * Unsaved work is asked about first; then, since the file's content changed, every cached read
+   * is dropped and the screens are mounted afresh on `to`, as after a change of file. Null when
+   * the user kept editing; a refusal rejects (the files are then as they were).
    */
-  restoreBackup: (name: string, to: string) => Promise<RestoreOutcome | null>;
+  restoreBackup: (name: string, to: string, path?: string) => Promise<RestoreOutcome | null>;
   /** 备份: the open file's backups screen. */
   showBackups: () => void;
   /** The path field's first value: the data folder and a suggested name. */

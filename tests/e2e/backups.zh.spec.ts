@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import { api, expect, test } from './fixtures';
 import { openModule, shot } from './ui';
@@ -100,6 +101,72 @@ test('备份：立即备份，恢复它（两次点击，先存安全副本）�
     // Still the same file, open for writing.
     await expect(page.getByTestId('open-file-name')).toHaveText('当前数据库文件：crm.db');
     await api(page, 'customers.create', { name: '撤销后新增客户' });
+  });
+
+  expect(problems, problems.join('\n\n')).toEqual([]);
+});
+
+/** Writes zeros over the root page of `table`: SQLite's quick_check fails, the file is refused. */
+function zeroRootPage(file: string, table: string): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const root = db.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').pluck().get(table) as number;
+  db.close();
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(pageSize), 0, pageSize, (root - 1) * pageSize);
+  fs.closeSync(fd);
+}
+
+test('损坏的文件：打开时说明原因，并提供最近一份完好的备份；恢复后打开，损坏的文件保留在备份中', async ({
+  page,
+  crm,
+}, info) => {
+  const folder = path.dirname(crm.dbPath);
+  const homework = path.join(folder, '期末 作业.db');
+  const problems: string[] = [];
+
+  await test.step('一个有客户和备份的文件，关闭后损坏', async () => {
+    await api(page, 'file.new', { path: homework });
+    await api(page, 'app.setup', { template: null });
+    await api(page, 'customers.create', { name: KEPT });
+    await api(page, 'customers.create', { name: LATER });
+    // Back to crm.db: closing the homework file backs it up (it changed).
+    await api(page, 'file.open', { path: crm.dbPath });
+    await expect
+      .poll(async () => (await api<unknown[]>(page, 'backups.forFile', { path: homework })).length)
+      .toBeGreaterThan(0);
+    zeroRootPage(homework, 'customers');
+    await page.reload();
+  });
+
+  const damagedBytes = fs.readFileSync(homework);
+  await test.step('打开损坏的文件：被拒绝，当前文件保持打开，对话框提供备份', async () => {
+    await fileMenu(page, '打开数据库…');
+    const dialog = page.getByRole('dialog', { name: '打开数据库' });
+    await dialog.getByRole('textbox', { name: '文件路径' }).fill(homework);
+    await dialog.getByRole('button', { name: '打开', exact: true }).click();
+    const refusal = page.getByRole('dialog', { name: '无法打开数据库' });
+    await expect(refusal).toContainText(`“${homework}”已损坏，无法安全打开。这个文件没有被改动。`);
+    await expect(refusal).toContainText('最近一份完好的备份：');
+    await expect(refusal).toContainText('其中有：客户 2。');
+    await expect(refusal).toContainText('损坏的文件会原样保存在备份中');
+    problems.push(...(await axeProblems(page, refusal)));
+    await shot(page, info, 'damaged-refused');
+    expect(fs.readFileSync(homework).equals(damagedBytes)).toBe(true);
+    await expect(page.getByTestId('open-file-name')).toHaveText('当前数据库文件：crm.db');
+
+    await refusal.getByRole('button', { name: '恢复这份备份' }).click();
+    const notice = page.getByRole('alert').filter({ hasText: /^已恢复 / });
+    await expect(notice).toContainText('损坏的文件已原样保存在备份中。');
+    await expect(page.getByTestId('open-file-name')).toHaveText('当前数据库文件：期末 作业.db');
+    // The damaged bytes are kept, listed as what they are: the file as it was, not checked sound.
+    const safety = page
+      .getByRole('table', { name: '备份列表' })
+      .getByRole('row')
+      .filter({ hasText: '恢复时保存的当前文件' });
+    await expect(safety).toContainText('未通过检查');
+    await shot(page, info, 'damaged-restored');
+    expect(await customerNames(page)).toEqual([KEPT, LATER].sort());
   });
 
   expect(problems, problems.join('\n\n')).toEqual([]);

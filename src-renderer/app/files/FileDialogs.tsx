@@ -4,10 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { isDesktop } from '../../api';
 import { useFiles, type Refusal } from '../../lib/file-context';
 import { refusalText, separatorOf, type FileRefusal } from '../../lib/file-text';
+import { DamagedFileRecovery } from '../../modules/backups/DamagedFileRecovery';
 import { RecentList } from './RecentList';
 
 /** A path the worker takes as it is (not a name in the data folder). */
 export const isAbsolutePath = (path: string) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path);
+
+/** A damaged file on this computer: its newest sound backup can take its place. */
+export const isDamaged = (refusal: FileRefusal) =>
+  String(refusal.code) === 'FILE_DAMAGED' && isAbsolutePath(refusal.path);
 
 /** Whether a refusal can be answered by trying again differently (read-only, or made a database). */
 const canRetry = (refusal: FileRefusal) =>
@@ -72,6 +77,7 @@ function RefusalDialog({ refusal, onClose }: { refusal: Refusal | null; onClose:
       {refusal && (
         <Stack>
           <RefusalText refusal={refusal.error} />
+          {isDamaged(refusal.error) && <DamagedFileRecovery path={refusal.error.path} onRestore={onClose} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} data-autofocus>
               {retryable ? t('actions.cancel') : t('actions.confirm')}

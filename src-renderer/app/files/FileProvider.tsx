@@ -168,9 +168,9 @@ export function FileProvider({ children }: { children: ReactNode }) {
   );
 
   const restoreBackup = useCallback(
-    async (name: string, to: string) => {
+    async (name: string, to: string, path?: string) => {
       if (!(await mayDiscard())) return null;
-      const outcome = await call('backups.restore', { name });
+      const outcome = await call('backups.restore', path ? { name, path } : { name });
       await apply(outcome.state, to);
       return outcome;
     },

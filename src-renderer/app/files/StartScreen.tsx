@@ -10,7 +10,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDesktop } from '../../api';
 import { useFiles } from '../../lib/file-context';
-import { RefusalText, RetryButtons } from './FileDialogs';
+import { isDamaged, RefusalText, RetryButtons } from './FileDialogs';
+import { DamagedFileRecovery } from '../../modules/backups/DamagedFileRecovery';
 import { RecentList, useForgetRecent, useRecentFiles } from './RecentList';
 
 /** One of the start screen's big buttons, with a line under it saying what it does. */
@@ -55,6 +56,7 @@ export function StartScreen() {
           <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('file.start.failed')}>
             <Stack gap="sm">
               <RefusalText refusal={error} />
+              {isDamaged(error) && <DamagedFileRecovery path={error.path} />}
               <Group gap="sm">
                 <RetryButtons refusal={error} />
                 {missing && (

@@ -129,7 +129,7 @@ export function BackupsPage() {
         </Badge>
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatSize(b.sizeBytes)}</Table.Td>
-      <Table.Td>{countsText(t, b.counts)}</Table.Td>
+      <Table.Td>{b.verified ? countsText(t, b.counts) : t('backups.counts.unknown')}</Table.Td>
       <Table.Td>
         {b.verified ? (
           <Group gap={4} wrap="nowrap">

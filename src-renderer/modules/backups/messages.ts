@@ -76,6 +76,14 @@ export const zh = {
   undoneText: '文件回到了恢复前的样子。',
   redo: '重做',
   failed: '未能恢复',
+  damaged: {
+    found: '这个文件在这台电脑上有备份。最近一份完好的备份：{{time}}（{{reason}}）。',
+    holds: '其中有：{{counts}}。',
+    keep: '恢复时，损坏的文件会原样保存在备份中（“恢复时保存的当前文件”），不会丢失。',
+    action: '恢复这份备份',
+    none: '在这台电脑上没有找到这个文件的完好备份。如果您有它的副本（例如另存的副本，或交作业前留下的文件），请打开那个副本。',
+    restoredText: '损坏的文件已原样保存在备份中。',
+  },
   errors: {
     damaged: '这份备份已损坏，无法恢复。当前文件没有改动，请选择另一份备份。',
     gone: '这份备份已不存在（可能已按保留规则删除）。当前文件没有改动。',
@@ -160,6 +168,14 @@ export const en: typeof zh = {
   undoneText: 'The file is back as it was before the restore.',
   redo: 'Redo',
   failed: 'Not restored',
+  damaged: {
+    found: 'This computer has backups of this file. The newest sound one: {{time}} ({{reason}}).',
+    holds: 'It holds: {{counts}}.',
+    keep: 'Restoring it keeps the damaged file among the backups, as it is (“The file as it was before a restore”): nothing is lost.',
+    action: 'Restore this backup',
+    none: 'No sound backup of this file was found on this computer. If you have a copy of it (one saved with Save a copy, or the file as handed in), open that copy.',
+    restoredText: 'The damaged file is kept among the backups, as it was.',
+  },
   errors: {
     damaged:
       'This backup is damaged and cannot be restored. The file was not changed; choose another backup.',

@@ -23,8 +23,12 @@ function failureText(t: TFunction, err: unknown): string {
   return errorText(t, err);
 }
 
-/** A restore of a backup, its undo (restoring the safety copy), or doing it again after an undo. */
-type Step = 'restore' | 'undo' | 'redo';
+/**
+ * A restore of a backup, its undo (restoring the safety copy), doing it again after an undo, or
+ * the restore of a file that would not open (damaged): that one offers no 撤销, which would only
+ * bring the damaged file back; its safety copy is listed among the backups all the same.
+ */
+type Step = 'restore' | 'undo' | 'redo' | 'damaged';
 
 /**
  * Restores `name` under the notice `id`, `time` being when the backup first restored was taken:
@@ -38,6 +42,7 @@ async function restoreWithNotice(
   name: string,
   time: string,
   step: Step,
+  path?: string,
 ) {
   const undoing = step === 'undo';
   notifications.show({
@@ -49,7 +54,7 @@ async function restoreWithNotice(
   });
   let outcome: RestoreOutcome | null;
   try {
-    outcome = await files.restoreBackup(name, AFTER);
+    outcome = await files.restoreBackup(name, AFTER, path);
   } catch (err) {
     notifications.update({
       id,
@@ -64,7 +69,7 @@ async function restoreWithNotice(
   }
   // The user kept editing a form instead: nothing was restored.
   if (!outcome) return notifications.hide(id);
-  const safety = outcome.safety;
+  const safety = step === 'damaged' ? null : outcome.safety;
   const back = () => safety && void restoreWithNotice(t, files, id, safety, time, undoing ? 'redo' : 'undo');
   notifications.update({
     id,
@@ -75,7 +80,13 @@ async function restoreWithNotice(
     withCloseButton: true,
     message: (
       <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Text size="sm">{undoing ? t('backups.undoneText') : t('backups.restoredText')}</Text>
+        <Text size="sm">
+          {undoing
+            ? t('backups.undoneText')
+            : step === 'damaged'
+              ? t('backups.damaged.restoredText')
+              : t('backups.restoredText')}
+        </Text>
         {safety && (
           <Button size="compact-sm" variant="light" onClick={back}>
             {undoing ? t('backups.redo') : t('backups.undo')}
@@ -121,4 +132,15 @@ export function useBackupRestore() {
         void restoreWithNotice(t, files, `restore-${backup.name}`, backup.name, time, 'restore'),
     });
   };
+}
+
+/**
+ * 恢复 for a file that would not open, being damaged: `backup` (of that file) takes its place,
+ * the damaged file is kept among its backups as it was, and the restored file is opened.
+ */
+export function useRestoreDamaged() {
+  const { t } = useTranslation();
+  const files = useFiles();
+  return (path: string, backup: BackupInfo) =>
+    restoreWithNotice(t, files, `restore-${backup.name}`, backup.name, timeText(backup), 'damaged', path);
 }
