@@ -35,11 +35,12 @@ export default defineConfig({
     build: {
       outDir: at('out/main'),
       rolldownOptions: {
-        // The database worker and the job threads are started by file, beside index.js.
+        // The database worker, the job threads and the file check are started by file, beside index.js.
         input: {
           index: at('src-main/main.ts'),
           'db-worker': at('src-main/service/db-worker.ts'),
           'job-thread': at('src-main/service/job-thread.ts'),
+          'check-thread': at('src-main/service/check-thread.ts'),
         },
       },
     },

@@ -42,8 +42,11 @@ export const fileImportUploadInput = z.strictObject({
   name: z.string().trim().min(1).max(255),
 });
 
-/** Why a file is open read-only, as the banner says it. */
-export type ReadOnlyReason = 'requested' | 'file' | 'folder' | 'in_use';
+/**
+ * Why a file is open read-only, as the banner says it. `checking`: a large file being checked
+ * (quick_check, in a thread) opens for reading first, and for writing once the check passes.
+ */
+export type ReadOnlyReason = 'requested' | 'file' | 'folder' | 'in_use' | 'checking';
 
 export interface OpenFileInfo {
   path: string;

@@ -47,6 +47,13 @@ export interface OpenOptions {
    * thread), opened without the lock and without the quick_check.
    */
   lock?: boolean;
+  /** The one-writer lock, taken already by the caller (who checked the file meanwhile). */
+  writerLock?: WriterLock;
+  /**
+   * False: SQLite's quick_check is left to the caller, who has run it (in another thread, on the
+   * file as it is now) or, for a read-only open, runs it before anything is written. Default true.
+   */
+  quickCheck?: boolean;
   /**
    * Takes a copy before an older file is upgraded, outside any transaction, and returns where it
    * went. The default writes `<file>.v<N>-<time>.bak` beside the file (VACUUM INTO).
@@ -99,7 +106,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDataba
   if (opts.readOnly || cannotWrite) return openReadOnly(file, cannotWrite ?? 'requested', migrations, opts);
   if (opts.lock === false) return openWritable(file, migrations, opts, undefined);
 
-  const lock = acquireWriterLock(lockTarget(file), opts.nativeBinding);
+  const lock = opts.writerLock ?? acquireWriterLock(lockTarget(file), opts.nativeBinding);
   if (lock.kind === 'unavailable') return openReadOnly(file, 'folder', migrations, opts);
   try {
     return openWritable(file, migrations, opts, lock);
@@ -135,7 +142,11 @@ function openWritable(
   const firstOpen = lock?.kind === 'held';
   // A view first, which writes nothing: the file is trusted before any connection can write.
   if (firstOpen && state.kind === 'file' && state.size > 0) {
-    const view = openView(file, latest, { live: false, nativeBinding: opts.nativeBinding });
+    const view = openView(file, latest, {
+      live: false,
+      nativeBinding: opts.nativeBinding,
+      quickCheck: opts.quickCheck,
+    });
     view.db.close();
     view.copy?.remove();
   }
@@ -196,7 +207,7 @@ function openReadOnly(
   const state = pathState(file);
   if (state.kind === 'file' && state.size === 0) throw emptyFile(file);
   const live = probeWriterLock(lockTarget(file), opts.nativeBinding) !== undefined;
-  let view = openView(file, latest, { live, nativeBinding: opts.nativeBinding });
+  let view = openView(file, latest, { live, nativeBinding: opts.nativeBinding, quickCheck: opts.quickCheck });
   if (view.version < latest) {
     view = upgradedView(view, latest, opts.nativeBinding, (db) => migrate(db, migrations, () => undefined));
   }

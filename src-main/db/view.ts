@@ -37,6 +37,11 @@ export interface ViewOptions {
   nativeBinding?: string;
   /** A writer has the file open: read it through its write-ahead log. */
   live: boolean;
+  /**
+   * False: SQLite's quick_check is left to the caller, who runs it (in another thread) before
+   * anything is written to the file. Every other check is made.
+   */
+  quickCheck?: boolean;
 }
 
 const binding = (nativeBinding: string | undefined) => (nativeBinding ? { nativeBinding } : {});
@@ -46,7 +51,7 @@ export function openView(file: string, latest: number, opts: ViewOptions): View 
     const db = connectReadOnly(file, file, opts.nativeBinding);
     try {
       const version = checkIdentity(db, file, latest);
-      quickCheck(db, file);
+      if (opts.quickCheck !== false) quickCheck(db, file);
       return { db, version };
     } catch (err) {
       db.close();
@@ -69,7 +74,7 @@ export function openView(file: string, latest: number, opts: ViewOptions): View 
     if (hasWal || hasJournal || walModeHeader(header)) copy = settledCopy(file, opts.nativeBinding);
     db = connectReadOnly(copy?.file ?? file, file, opts.nativeBinding);
     const version = checkIdentity(db, file, latest);
-    quickCheck(db, file);
+    if (opts.quickCheck !== false) quickCheck(db, file);
     return { db, version, copy };
   } catch (err) {
     db?.close();

@@ -15,6 +15,11 @@ export interface DatabaseWorkerData extends ConnectionOptions {
   file?: string;
   /** Where 最近使用 is kept, and where new and uploaded files go by default. */
   dataFolder: string;
+  /**
+   * From this size up, a file's quick_check runs in a thread of its own while the file is open for
+   * reading (its first screen shows at once); below it, before the file opens. Default 64 MiB.
+   */
+  deferCheckBytes?: number;
 }
 
 /** The host's messages to the database worker. */
@@ -50,3 +55,12 @@ export type FromJob =
   | { type: 'done'; result: unknown }
   | { type: 'cancelled' }
   | { type: 'failed'; error: AppErrorData };
+
+/** What the file-check thread is started with: the file being opened, and how to read it. */
+export interface CheckThreadData {
+  file: string;
+  nativeBinding?: string;
+}
+
+/** The file-check thread's one message: the file passed quick_check, or why not. */
+export type FromCheck = { ok: true } | { ok: false; error: AppErrorData };

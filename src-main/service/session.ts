@@ -10,9 +10,17 @@ import type {
   RestoreOutcome,
 } from '../contract';
 import { AppError, notFound } from '../db/errors';
-import { notSqlite, pathState, sameFile } from '../db/file-checks';
+import {
+  looksLikeSqlite,
+  notSqlite,
+  pathState,
+  readHeader,
+  sameFile,
+  walModeHeader,
+} from '../db/file-checks';
+import { acquireWriterLock, type WriterLock } from '../db/lock';
 import { loadMigrations, type Migration } from '../db/migrations';
-import { closeDatabase, openDatabase, type OpenedDatabase } from '../db/open';
+import { closeDatabase, lockTarget, openDatabase, type OpenedDatabase } from '../db/open';
 import { toErrorData } from '../ipc/errors';
 import type { HandlerContext } from '../records/context';
 import {
@@ -36,7 +44,9 @@ import { giveNewDatabaseId } from '../files/copy';
 import { incomingFolder, UPLOAD_NAME } from '../files/places';
 import { readRecent, recentDatabaseId, rememberRecent, writeRecent } from '../files/recent';
 import { JobManager } from './jobs';
-import type { ConnectionOptions } from './messages';
+import type { Worker } from 'node:worker_threads';
+import type { CheckThreadData, DatabaseWorkerData, FromCheck } from './messages';
+import { siblingEntry, startThread } from './threads';
 
 /** How often committed pages are copied from the write-ahead log into the file, between requests. */
 const CHECKPOINT_EVERY_MS = 5000;
@@ -63,14 +73,31 @@ interface OpenFile {
   checkpoint: NodeJS.Timeout | undefined;
   /** None for a file open read-only: it cannot change. */
   backups: Backups | undefined;
+  /** A large file open for reading while its quick_check runs (openChecking). */
+  checking?: Checking;
 }
+
+/** A large file being checked: the one-writer lock is held meanwhile, so no one else takes it. */
+interface Checking {
+  lock: WriterLock;
+  thread: Worker;
+  /** The file as it was when the check began: a file changed meanwhile is checked again. */
+  stat: string;
+}
+
+/** Size and times of a file: what would change should anything write to it. */
+function statOf(file: string): string {
+  const s = fs.statSync(file, { bigint: true });
+  return `${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
+/** Files this large open for reading at once and are checked in a thread meanwhile. */
+const DEFER_CHECK_BYTES = 64 * 1024 * 1024;
 
 /** How often the schedule is asked whether a backup is due (it decides; files/schedule.ts). */
 const BACKUP_TICK_MS = 60_000;
 
-export interface FileSessionOptions extends ConnectionOptions {
-  /** Where 最近使用 is kept, and what a relative path is relative to. */
-  dataFolder: string;
+export interface FileSessionOptions extends Omit<DatabaseWorkerData, 'file'> {
   now: () => string;
   /** Told after every change of the open file (none, another one), e.g. for the window title. */
   onChange?: (state: FileState) => void;
@@ -85,6 +112,7 @@ export class FileSession {
   private current: OpenFile | undefined;
   private lastError: FileState['lastError'] = null;
   private readonly migrations: Migration[] | undefined;
+  private defaultMigrations: Migration[] | undefined;
 
   constructor(private readonly options: FileSessionOptions) {
     this.migrations = options.migrationsDir ? loadMigrations(options.migrationsDir) : undefined;
@@ -124,6 +152,8 @@ export class FileSession {
     const current = this.current?.opened;
     if (current?.path === file) {
       if (!input.readOnly === !current.readOnly) return this.state();
+      // Being checked: it becomes writable by itself once the check passes.
+      if (this.current?.checking && !input.readOnly) return this.state();
       // The same file in the other mode: this session's own lock must go first. Should the file
       // not open that way (another Solo CRM took it meanwhile), it opens again as it was.
       const wasReadOnly = current.readOnly;
@@ -277,6 +307,7 @@ export class FileSession {
       .catch((err: unknown) => console.error('[solo-crm] stopping a job failed', err));
     // The app waits for the backup at close before it goes.
     if (closing !== undefined) await current.jobs.whenDone(closing);
+    current.checking?.lock.release();
     closeDatabase(current.opened.db);
   }
 
@@ -335,7 +366,142 @@ export class FileSession {
     }
   }
 
+  /** Opens `file` in place of the current one: at once, or a large file for reading while it is checked. */
   private replaceWith(file: string, opts: { readOnly?: boolean; initializeEmpty?: boolean }): FileState {
+    return this.checksLater(file, opts) ? this.openChecking(file) : this.openNow(file, opts);
+  }
+
+  private get latestVersion(): number {
+    return (this.migrations ?? (this.defaultMigrations ??= loadMigrations())).length;
+  }
+
+  /**
+   * Whether `file` opens for reading first and is checked in a thread meanwhile: a large file
+   * that is at rest (no log or journal beside it, not in write-ahead-log mode: then it is read as
+   * it is, nothing made beside it) and needs no upgrade. Any other file is checked before it opens.
+   */
+  private checksLater(file: string, opts: { readOnly?: boolean; initializeEmpty?: boolean }): boolean {
+    if (opts.readOnly || opts.initializeEmpty) return false;
+    const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+    if (size === 0 || size < (this.options.deferCheckBytes ?? DEFER_CHECK_BYTES)) return false;
+    if (['-wal', '-journal'].some((side) => fs.existsSync(file + side))) return false;
+    const header = readHeader(file);
+    return (
+      header.length >= 100 &&
+      looksLikeSqlite(header) &&
+      !walModeHeader(header) &&
+      header.readUInt32BE(60) === this.latestVersion
+    );
+  }
+
+  /**
+   * A large file: opened for reading at once (every check made but quick_check, which reads the
+   * whole file), with the one-writer lock held, so its first screen shows while quick_check runs
+   * in a thread; writes are refused meanwhile, and nothing is written to the file. Once the check
+   * passes, the file opens for writing (`checked`); should it fail, it closes, refused as damaged.
+   */
+  private openChecking(file: string): FileState {
+    const lock = acquireWriterLock(lockTarget(file), this.options.nativeBinding);
+    // Held here already, or no lock can be made beside it: the usual way says what it is.
+    if (lock.kind !== 'held') {
+      lock.release();
+      return this.openNow(file, {});
+    }
+    let opened: OpenedDatabase;
+    try {
+      opened = openDatabase(file, {
+        migrations: this.migrations,
+        nativeBinding: this.options.nativeBinding,
+        readOnly: true,
+        quickCheck: false,
+      });
+    } catch (err) {
+      lock.release();
+      return this.refused(file, err);
+    }
+    this.closeCurrent();
+    const jobs = new JobManager({
+      file: opened.path,
+      dataFolder: this.options.dataFolder,
+      appVersion: this.options.appVersion,
+      migrationsDir: this.options.migrationsDir,
+      nativeBinding: this.options.nativeBinding,
+      now: this.options.now,
+      readOnly: true,
+    });
+    this.current = { opened, jobs, checkpoint: undefined, backups: undefined };
+    this.startCheck(this.current, lock);
+    this.lastError = null;
+    this.remember(opened.path, readDatabaseId(opened.db));
+    this.changed();
+    return this.state();
+  }
+
+  /** Starts the quick_check of `open`'s file in a thread of its own; `checked` takes its answer. */
+  private startCheck(open: OpenFile, lock: WriterLock): void {
+    const file = open.opened.path;
+    const workerData: CheckThreadData = { file, nativeBinding: this.options.nativeBinding };
+    const thread = startThread(siblingEntry('check-thread', import.meta.url), { workerData });
+    // A check that is no longer wanted (the file was closed) ends by itself; it holds nothing up.
+    thread.unref();
+    const checking: Checking = { lock, thread, stat: statOf(file) };
+    open.checking = checking;
+    let answered = false;
+    const answer = (result: FromCheck) => {
+      if (answered) return;
+      answered = true;
+      this.checked(open, checking, result);
+    };
+    thread.once('message', answer);
+    thread.once('error', (err) => answer({ ok: false, error: toErrorData(err) }));
+    thread.once('exit', (code) =>
+      answer({ ok: false, error: { code: 'INTERNAL', message: `The file check ended with code ${code}` } }),
+    );
+  }
+
+  /** The answer of a file's quick_check: it opens for writing, is checked again, or is refused. */
+  private checked(open: OpenFile, checking: Checking, result: FromCheck): void {
+    // Closed, or another file opened, meanwhile: the lock went with it.
+    if (this.current !== open || open.checking !== checking) return;
+    try {
+      this.takeCheck(open, checking, result);
+    } catch (err) {
+      // Called from a thread's message: whatever went wrong is told, and nothing stays half open.
+      console.error('[solo-crm] opening a checked file failed', err);
+      this.closeCurrent();
+      this.lastError = { ...toErrorData(err), path: open.opened.path };
+      this.changed();
+    }
+  }
+
+  private takeCheck(open: OpenFile, checking: Checking, result: FromCheck): void {
+    const file = open.opened.path;
+    if (result.ok && statOf(file) !== checking.stat) {
+      // Written to by another program while it was read: what passed is not what is there now.
+      this.startCheck(open, checking.lock);
+      return;
+    }
+    if (result.ok) {
+      open.checking = undefined;
+      try {
+        // The lock passes to the writable open, which closes this reading one once it is open.
+        this.openNow(file, { writerLock: checking.lock, quickCheck: false });
+      } catch {
+        // Refused (the state says why): nothing stays open; the lock went with the refusal.
+        this.closeCurrent();
+        this.changed();
+      }
+      return;
+    }
+    this.closeCurrent();
+    this.lastError = { ...result.error, path: file };
+    this.changed();
+  }
+
+  private openNow(
+    file: string,
+    opts: { readOnly?: boolean; initializeEmpty?: boolean; writerLock?: WriterLock; quickCheck?: boolean },
+  ): FileState {
     let opened: OpenedDatabase;
     // A file older than this version is copied into its backups before it is upgraded; one from
     // before database ids is filed under an id it is given once upgraded.
@@ -423,6 +589,7 @@ export class FileSession {
     this.current = undefined;
     clearInterval(current.checkpoint);
     clearInterval(current.backups?.tick);
+    current.checking?.lock.release();
     // Every other running job's thread is stopped; its transaction never commits.
     void current.jobs
       .stopAll(closing)
@@ -458,13 +625,13 @@ export class FileSession {
 
   private info(): OpenFileInfo | null {
     if (!this.current) return null;
-    const { opened } = this.current;
+    const { opened, checking } = this.current;
     return {
       path: opened.path,
       name: path.basename(opened.path),
       folder: path.dirname(opened.path),
       readOnly: opened.readOnly ?? false,
-      readOnlyReason: opened.readOnlyReason ?? null,
+      readOnlyReason: checking ? 'checking' : (opened.readOnlyReason ?? null),
       schemaVersion: opened.schemaVersion,
       sizeBytes: fs.statSync(opened.path, { throwIfNoEntry: false })?.size ?? 0,
     };
