@@ -340,6 +340,9 @@ export const en: Messages = {
       in_use:
         'Another Solo CRM is using this file; only one program may change it at a time. Close the other Solo CRM, then choose Reopen for writing.',
       reopen: 'Reopen for writing',
+      checkingTitle: 'Checking that the file is sound',
+      checking:
+        'This is a large file: Solo CRM is checking it (reading only, changing nothing), which usually takes a few seconds. Meanwhile you can look but not save; once it passes, you can make changes.',
     },
   },
   lines: {

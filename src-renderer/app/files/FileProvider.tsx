@@ -12,6 +12,9 @@ import { FileDialogs } from './FileDialogs';
 import { useTransfers } from './transfers';
 import { errorCode, isPathTaken, joinPath, stemOf } from '../../lib/file-text';
 
+/** How often the open file's state is read while it is being checked (a few seconds in all). */
+const CHECKING_POLL_MS = 500;
+
 /** What the desktop app's 文件 menu sends the page (main.ts dispatchToPage). */
 type MenuCommand =
   | { command: 'new' | 'open' | 'saveCopy' | 'showInFolder' | 'backups' | 'close' }
@@ -58,7 +61,18 @@ export function FileProvider({ children }: { children: ReactNode }) {
       return undefined;
     }
     const before = current.current;
-    if (before && (before.file?.path !== next.file?.path || before.file?.readOnly !== next.file?.readOnly)) {
+    const wasChecking = before?.file?.readOnlyReason === 'checking';
+    if (wasChecking && next.file?.path === before.file?.path) {
+      // The check passed: the same file, now writable; what the screens show stays as it is.
+      current.current = next;
+      setState(next);
+    } else if (wasChecking && !next.file) {
+      // The check failed: the start screen says why, and offers the file's backups.
+      await apply(next);
+    } else if (
+      before &&
+      (before.file?.path !== next.file?.path || before.file?.readOnly !== next.file?.readOnly)
+    ) {
       await apply(next);
       if (next.file) notifications.show({ message: t('file.changedElsewhere', { name: next.file.name }) });
     } else {
@@ -71,6 +85,14 @@ export function FileProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // A large file being checked opens for writing, or is refused, by itself: look until it has.
+  const checking = state?.file?.readOnlyReason === 'checking';
+  useEffect(() => {
+    if (!checking) return;
+    const timer = setInterval(() => void refresh(), CHECKING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [checking, refresh]);
 
   // A read refused with NO_FILE: the file was closed elsewhere (another tab of the browser edition).
   useEffect(

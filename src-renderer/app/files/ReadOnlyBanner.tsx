@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFiles } from '../../lib/file-context';
@@ -13,6 +13,20 @@ export function ReadOnlyBanner() {
   const file = state?.file;
   if (!file?.readOnly) return null;
   const reason = file.readOnlyReason ?? 'requested';
+  if (reason === 'checking')
+    return (
+      <Alert
+        color="blue"
+        variant="light"
+        icon={<Loader size="sm" aria-hidden />}
+        title={t('file.banner.checkingTitle')}
+        mb="md"
+        data-app-chrome
+        role="status"
+      >
+        <Text size="sm">{t('file.banner.checking')}</Text>
+      </Alert>
+    );
   // Asked for, or another Solo CRM had it: opening it again for writing may work now.
   const canReopen = reason === 'requested' || reason === 'in_use';
   return (
