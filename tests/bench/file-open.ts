@@ -3,10 +3,12 @@
  * checks (identity, version, quick_check) and the session's start, switching from a small file.
  * It opens a copy: the bench's own connection holds the bench file's lock, and a file this
  * process already holds is opened as a job's second connection is, without the checks.
+ * `file.open` is the answer (the first screen can show); `file.open until writable` includes the
+ * quick_check a large file gets in a thread meanwhile.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Envelope } from '../../src-main/contract';
+import type { Envelope, FileState } from '../../src-main/contract';
 import { copySnapshot } from '../../src-main/files/snapshot-copy';
 import type { HandlerContext } from '../../src-main/records/context';
 import { DatabaseHost } from '../../src-main/service/host';
@@ -25,12 +27,22 @@ export async function runFileOpenSuite(results: Results, ctx: HandlerContext): P
   const host = new DatabaseHost({ file: small, dataFolder: dir, appVersion: 'bench' });
   await host.start();
   const times: number[] = [];
+  const writable: number[] = [];
+  const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
   try {
     for (let i = 0; i < RUNS; i++) {
       const start = process.hrtime.bigint();
-      const opened = (await host.invoke('file.open', { path: copy })) as Envelope<unknown>;
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      const opened = (await host.invoke('file.open', { path: copy })) as Envelope<FileState>;
+      times.push(since(start));
       if (!opened.ok) throw new Error(`file.open: ${opened.error.code} ${opened.error.message}`);
+      // A large file opens for reading first; its quick_check, in a thread, then lets it write.
+      for (let state = opened.data; state.file?.readOnlyReason === 'checking';) {
+        await new Promise((done) => setTimeout(done, 5));
+        const current = (await host.invoke('file.current', {})) as Envelope<FileState>;
+        if (!current.ok) throw new Error(`file.current: ${current.error.message}`);
+        state = current.data;
+      }
+      writable.push(since(start));
       await host.invoke('file.open', { path: small });
     }
   } finally {
@@ -39,5 +51,6 @@ export async function runFileOpenSuite(results: Results, ctx: HandlerContext): P
       for (const side of ['', '-wal', '-shm', '.lock']) fs.rmSync(f + side, { force: true });
   }
   results.set('file.open', summarize(times));
-  return ['file.open'];
+  results.set('file.open until writable', summarize(writable));
+  return ['file.open', 'file.open until writable'];
 }
