@@ -7,6 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, shell } from 'electron';
 import { createAppUrlPolicy, type AppUrlPolicy } from './app-url';
 import { resolveDatabasePath } from './db/paths';
+import { lastOpenedFile } from './files/recent';
 import { registerIpc, type NativeHandlers } from './ipc/electron';
 import { buildAppMenu, menuLabels } from './menu';
 import { electronBinding } from './native';
@@ -263,6 +264,7 @@ async function start(): Promise<void> {
   const databasePath = resolveDatabasePath({
     cliPath: cliDatabasePath(process.argv),
     userData: app.getPath('userData'),
+    lastOpened: lastOpenedFile(app.getPath('userData')),
   });
   database = await startDatabase(databasePath);
   if (!database) {

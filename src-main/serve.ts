@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { AppError } from './db/errors';
 import { resolveDatabasePath, userDataDir } from './db/paths';
+import { lastOpenedFile } from './files/recent';
 import { startServer } from './ipc/http';
 import { DatabaseHost } from './service/host';
 
@@ -31,7 +32,11 @@ async function main(): Promise<void> {
   }
   // Where 最近使用, the backups and uploaded files live: the user-data folder unless --data says.
   const dataFolder = values.data ? path.resolve(values.data) : userDataDir();
-  const databasePath = resolveDatabasePath({ cliPath: values.db, userData: dataFolder });
+  const databasePath = resolveDatabasePath({
+    cliPath: values.db,
+    userData: dataFolder,
+    lastOpened: lastOpenedFile(dataFolder),
+  });
   const version = (
     JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
   ).version;

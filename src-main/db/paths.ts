@@ -16,14 +16,19 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = pro
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_DIR_NAME);
 }
 
-/** `--db PATH` wins, then `SOLO_CRM_DB`, then the default file in the user-data folder. */
+/**
+ * The file to open at start: `--db PATH` wins, then `SOLO_CRM_DB`, then the file last opened (the
+ * newest of 最近使用, while it is still there), then the default file in the user-data folder.
+ */
 export function resolveDatabasePath(opts: {
   cliPath?: string;
   env?: NodeJS.ProcessEnv;
   userData?: string;
+  /** The newest of 最近使用; left out when it is gone from its path (a new file would be made there). */
+  lastOpened?: string;
 }): string {
   const env = opts.env ?? process.env;
-  const chosen = opts.cliPath ?? env.SOLO_CRM_DB;
+  const chosen = opts.cliPath ?? env.SOLO_CRM_DB ?? opts.lastOpened;
   if (chosen) return path.resolve(chosen);
   return path.join(opts.userData ?? userDataDir(env), DEFAULT_DB_FILE);
 }

@@ -63,3 +63,9 @@ export function rememberRecent(dataFolder: string, entry: RecentEntry): void {
 export function recentDatabaseId(dataFolder: string, file: string): string | undefined {
   return readRecent(dataFolder).find((r) => r.path === file)?.databaseId;
 }
+
+/** The file opened last, while it is still at its path: the app opens it again at start. */
+export function lastOpenedFile(dataFolder: string): string | undefined {
+  const newest = readRecent(dataFolder)[0];
+  return newest && fs.existsSync(newest.path) ? newest.path : undefined;
+}
