@@ -43,6 +43,9 @@ async function run(): Promise<FromJob> {
     migrations,
     nativeBinding: data.nativeBinding,
     readOnly: data.readOnly,
+    // A job (the backup at close, say) may start after its file was moved away: never make an
+    // empty one at the old path.
+    create: false,
   });
   const { db } = opened;
   try {

@@ -105,6 +105,18 @@ describe('新建, 打开, 最近使用 and 关闭', () => {
     expect(await customerNames()).toEqual(['北京华信科技有限公司']);
   });
 
+  it('does not make a file moved away just after it was closed again, empty, at its old path', async () => {
+    // Changed since its backup at open: closing it starts a backup, in a thread of its own.
+    await data('customers.create', { name: '关闭前保存' });
+    await data('file.new', { path: '第二个.db' });
+    const moved = path.join(tmp.dir, '搬走了.db');
+    fs.renameSync(first(), moved);
+    // Long enough for the backup's thread to start and look for the file.
+    await new Promise((done) => setTimeout(done, 2500));
+    expect(fs.existsSync(first())).toBe(false);
+    expect(fs.existsSync(moved)).toBe(true);
+  });
+
   it('opens the same file again after the worker dies', async () => {
     await data('file.new', { path: '第二个.db' });
     await data('customers.create', { name: '广州南方物流集团' });
