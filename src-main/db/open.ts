@@ -206,7 +206,8 @@ function openReadOnly(
   const latest = migrations.length;
   const state = pathState(file);
   if (state.kind === 'file' && state.size === 0) throw emptyFile(file);
-  const live = probeWriterLock(lockTarget(file), opts.nativeBinding) !== undefined;
+  // Held by the caller (a large file read while it is checked): no other writer can be there.
+  const live = opts.writerLock ? false : probeWriterLock(lockTarget(file), opts.nativeBinding) !== undefined;
   let view = openView(file, latest, { live, nativeBinding: opts.nativeBinding, quickCheck: opts.quickCheck });
   if (view.version < latest) {
     view = upgradedView(view, latest, opts.nativeBinding, (db) => migrate(db, migrations, () => undefined));

@@ -414,6 +414,7 @@ export class FileSession {
         nativeBinding: this.options.nativeBinding,
         readOnly: true,
         quickCheck: false,
+        writerLock: lock,
       });
     } catch (err) {
       lock.release();
