@@ -26,4 +26,5 @@ export * from './validation';
 export * from './money';
 export * from './jobs';
 export * from './files';
+export * from './import';
 export * from './native';

@@ -1,0 +1,105 @@
+import type { BaseKind } from './base-data';
+
+/**
+ * 导入: what a file's columns can fill. The worker owns the field table and the header matching
+ * (src-main/import/fields.ts); these are the shapes it hands to the import wizard. No imports
+ * beyond the contract's own: the renderer uses them too.
+ */
+
+/** The record kinds an import fills: one per list. A sales file has one row per sale line. */
+export const importKinds = [
+  'customers',
+  'contacts',
+  'products',
+  'opportunities',
+  'sales',
+  'activities',
+  'feedback',
+  'expenses',
+] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+/**
+ * How a cell is read into its field:
+ * - `text`: trimmed text. `code`: text kept as written (codes, phone numbers: leading zeros stay).
+ * - `date`: a calendar date (`YYYY-MM-DD`). `datetime`: a local date and time to the minute.
+ * - `money`: yuan, stored as integer cents. `number`: a plain number. `percent`: 0–100, so `15%`
+ *   and `15` are both fifteen per cent.
+ * - `boolean`: yes or no (是/否, Y/N, 1/0 …).
+ * - `base`: an entry of the base-data list `base` (客户类型, 业务员 …), matched by its Chinese or
+ *   English name; the record stores its id.
+ * - `link`: another record of kind `link`, found by its code or its name; the record stores its id.
+ * - `enum`: one of `options`, matched by its value, its Chinese or English word, or a synonym.
+ */
+export type ImportFieldType =
+  | 'text'
+  | 'code'
+  | 'date'
+  | 'datetime'
+  | 'money'
+  | 'number'
+  | 'percent'
+  | 'boolean'
+  | 'base'
+  | 'link'
+  | 'enum';
+
+/** The records a `link` field points at. */
+export type ImportLinkKind = 'customers' | 'contacts' | 'products' | 'opportunities';
+
+/** One choice of an `enum` field: the value stored, and the words a cell may hold for it. */
+export interface ImportOption {
+  value: string;
+  zh: string;
+  en: string;
+  /** Other words for it (先生 for male, Shipped for delivered …). */
+  synonyms?: readonly string[];
+}
+
+/**
+ * Where a field's value goes when it is not simply the create input's field of that name:
+ * - `code`: the record's own code (客户编号, 产品编号, 订单号 …). It finds the existing record a row
+ *   updates or duplicates, groups a sales file's rows into one sale per order number, and is what
+ *   other files' `link` columns may name.
+ * - `line`: a sale line's field (产品, 数量, 单价, 折扣): one row of a sales file is one line.
+ * - `close`: written by closing the record after it is created (a feedback item's 处理结果 and
+ *   满意度, an opportunity's 状态 and 输单原因), not by the create input.
+ */
+export type ImportFieldRole = 'code' | 'line' | 'close';
+
+/** One field an import can fill, as the mapping step offers it. */
+export interface ImportField {
+  /**
+   * The create input's field name (`name`, `typeId`, `customerId`); a sale line's field is the
+   * line input's (`productId`, `quantity` …); a custom field's is `custom.<id>`, as its errors say.
+   */
+  key: string;
+  type: ImportFieldType;
+  /** A row without a value for it is rejected (unless the mapping gives a fixed value). */
+  required: boolean;
+  /** The label on the app's forms and the heading of its list export, in both languages. */
+  label: { zh: string; en: string };
+  /** Other header names that mean this field (zh and en), the most telling first. */
+  synonyms: readonly string[];
+  /** `base` fields: the base-data list. */
+  base?: BaseKind;
+  /** `link` fields: the kind of record. */
+  link?: ImportLinkKind;
+  /** `enum` fields: the choices. */
+  options?: readonly ImportOption[];
+  /** A multiple choice: one cell holds several options (大型、中型). */
+  multiple?: boolean;
+  role?: ImportFieldRole;
+  /** A custom field (自定义字段): its id. */
+  customFieldId?: number;
+}
+
+/** For each header of a file, in order, the key of the field it fills, or null when ignored. */
+export type ImportMapping = (string | null)[];
+
+/**
+ * The user's mapping for a set of headers, kept to be offered again for the same headers (keyed
+ * by `headerSignature`): field key (or null, ignored) by normalised header; a header that occurs
+ * again in the same file is keyed `<header>#2`, `#3` ….
+ */
+export type RememberedMapping = Record<string, string | null>;
