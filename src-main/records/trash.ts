@@ -13,13 +13,8 @@ import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import { handlersFor } from '../ipc/handler';
 import { noJobControl, type JobControl } from '../jobs/control';
-import { indexContact } from './contacts';
 import { fieldDefs } from './custom-values';
-import { indexCustomer } from './search-index';
-import { indexFeedback } from './feedback';
-import { indexOpportunity } from './opportunities';
-import { indexProduct } from './products';
-import { indexSale } from './sales';
+import { searchIndexers } from './search-indexers';
 import { schemaGraph, type ForeignKey, type Row, type TrashPayload } from './trash-snapshot';
 
 interface TrashRow {
@@ -82,16 +77,6 @@ const kindOrder: readonly TrashKind[] = [
   'expenses',
   'activities',
 ];
-
-/** The search rows a restored row needs, per table. */
-const indexers: Partial<Record<string, (db: Db, id: number) => void>> = {
-  customers: indexCustomer,
-  contacts: indexContact,
-  products: indexProduct,
-  opportunities: indexOpportunity,
-  sales: indexSale,
-  feedback: indexFeedback,
-};
 
 /** A row's name for a message: its code, name, title or subject, else its id. */
 function rowLabel(row: Row): string {
@@ -267,7 +252,7 @@ export function restoreTrash(db: Db, ids: number[]): TrashRestoreResult {
 
       const reindex = new Map<string, Set<number>>();
       const needsIndex = (table: string, id: number) => {
-        if (!indexers[table]) return;
+        if (!searchIndexers[table]) return;
         let set = reindex.get(table);
         if (!set) reindex.set(table, (set = new Set()));
         set.add(id);
@@ -304,7 +289,7 @@ export function restoreTrash(db: Db, ids: number[]): TrashRestoreResult {
         }
       }
 
-      for (const [table, idSet] of reindex) for (const id of idSet) indexers[table]!(db, id);
+      for (const [table, idSet] of reindex) for (const id of idSet) searchIndexers[table]!(db, id);
       return {
         restored: entries.length,
         records: entries.map((e) => ({ kind: e.kind, id: e.record_id })),
