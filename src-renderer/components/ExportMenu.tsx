@@ -7,7 +7,13 @@ import { useTranslation } from 'react-i18next';
 import type { PagedChannel } from '../../src-main/contract';
 import { localToday } from '../../src-main/contract/dates';
 import { notifyError } from '../lib/errors';
-import { columnsForExport, exportTable, type ExportColumn, type ExportFormat } from '../lib/export';
+import {
+  columnsForExport,
+  exportTable,
+  type ExportColumn,
+  type ExportFormat,
+  type ExportValues,
+} from '../lib/export';
 import { useJobRunner } from '../lib/jobs';
 
 /**
@@ -60,7 +66,9 @@ export function ExportMenu<Row>(props: {
 /**
  * 导出 for a record list: every page of its current filter and sort (`input`), gathered by a
  * job (progress and 取消 in a notice), with the columns the table shows, to a file named after
- * the list and today, e.g. 客户管理 2026-11-22.xlsx. `rows` turns the channel's rows into the table's.
+ * the list and today, e.g. 客户管理 2026-11-22.xlsx. `rows` turns the channel's rows into the table's;
+ * `exportValues` gives a column's cells where its text on screen would not do (a status badge,
+ * money). The headings are the columns' titles, the field labels an import maps back.
  */
 export function ListExport<Row>(props: {
   title: string;
@@ -68,6 +76,7 @@ export function ListExport<Row>(props: {
   channel: PagedChannel;
   input: object;
   rows?: (rows: unknown[]) => Row[];
+  exportValues?: ExportValues<Row>;
 }) {
   const { t } = useTranslation();
   const runJob = useJobRunner();
@@ -81,7 +90,7 @@ export function ListExport<Row>(props: {
         );
         if (!gathered) return null;
         return {
-          columns: columnsForExport(props.columns),
+          columns: columnsForExport(props.columns, props.exportValues),
           rows: props.rows ? props.rows(gathered.rows) : (gathered.rows as Row[]),
         };
       }}

@@ -13,6 +13,7 @@ import {
   type CustomValues,
 } from '../../src-main/contract';
 import { reasonText } from './errors';
+import type { ExportValues } from './export';
 import { useChannelQuery } from './queries';
 
 const NONE: CustomField[] = [];
@@ -216,6 +217,15 @@ export function useCustomList<T extends { id: number; custom: CustomValues }>(en
       textAlign: f.type === 'number' ? ('right' as const) : undefined,
       render: (r: T) => formatCustomValue(f, r.custom[String(f.id)], t, i18n.language),
     }));
+  // An export holds a number as the number, not grouped for the screen (1234.5, not 1,234.5).
+  const exportValues: ExportValues<T> = {};
+  for (const f of fields) {
+    if (!f.showInList || f.type !== 'number') continue;
+    exportValues[`custom.${f.id}`] = (r) => {
+      const v = r.custom[String(f.id)];
+      return typeof v === 'number' ? v : null;
+    };
+  }
 
   return {
     fields,
@@ -231,11 +241,13 @@ export function useCustomList<T extends { id: number; custom: CustomValues }>(en
     /** False while a filter in the URL waits for the field definitions (the list would show unfiltered). */
     ready: !fieldParam || fields !== NONE,
     columns,
+    /** The list export's cells for the custom columns, where not their text on screen. */
+    exportValues,
   };
 }
 
 /** The filter part of a list's custom state, whatever its rows. */
-export type CustomListState = Omit<ReturnType<typeof useCustomList>, 'columns'>;
+export type CustomListState = Omit<ReturnType<typeof useCustomList>, 'columns' | 'exportValues'>;
 
 /**
  * The list filter a field's inputs make (`value`, or `min` / `max` as the URL holds them):

@@ -122,18 +122,31 @@ export function nodeText(node: ReactNode): string {
 }
 
 /**
- * A list's export columns from its table columns, so the file holds what the screen shows, in the
- * same order and words: a rendered cell's text, or the plain value where the column renders none.
+ * What an exported file holds for some of a list's columns, where the text on screen would not
+ * do: a badge drawn by a component (a status, a type) has no text to read, money goes out in yuan
+ * as a number, a yes/no badge as 是/否. Keyed by the column's accessor.
  */
-export function columnsForExport<Row>(columns: DataTableColumn<Row>[]): ExportColumn<Row>[] {
+export type ExportValues<Row> = Partial<Record<string, ExportColumn<Row>['value']>>;
+
+/**
+ * A list's export columns from its table columns, so the file holds what the screen shows, in the
+ * same order and words (headings an import maps back to their fields): the column's `values`
+ * entry, else a rendered cell's text, or the plain value where the column renders none.
+ */
+export function columnsForExport<Row>(
+  columns: DataTableColumn<Row>[],
+  values: ExportValues<Row> = {},
+): ExportColumn<Row>[] {
   return columns
     .filter((c) => !c.hidden)
     .map((c) => ({
       title: nodeText(c.title as ReactNode) || String(c.accessor),
-      value: (row: Row) => {
-        if (c.render) return nodeText(c.render(row, 0));
-        const v = (row as Record<string, unknown>)[String(c.accessor)];
-        return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
-      },
+      value:
+        values[String(c.accessor)] ??
+        ((row: Row) => {
+          if (c.render) return nodeText(c.render(row, 0));
+          const v = (row as Record<string, unknown>)[String(c.accessor)];
+          return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+        }),
     }));
 }

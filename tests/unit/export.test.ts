@@ -1,8 +1,11 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import type { DataTableColumn } from 'mantine-datatable';
+import { createElement } from 'react';
 import {
   collectPages,
+  columnsForExport,
   exportCells,
   FORMULA_CELL,
   toCsv,
@@ -175,5 +178,46 @@ describe('exporting text a spreadsheet would run', () => {
       // XML reads a carriage return in text as a line feed; the cell stays text all the same.
       expect(cell.value).toBe(typeof v === 'string' ? v.replace(/\r/g, '\n') : v);
     });
+  });
+});
+
+describe('a list’s export columns', () => {
+  interface Sale {
+    code: string;
+    status: 'paid' | 'draft';
+    amount: number;
+    note: string | null;
+  }
+  const Badge = (_: { status: string }) => null;
+  const columns: DataTableColumn<Sale>[] = [
+    {
+      accessor: 'code',
+      title: '订单号',
+      render: (r) => createElement('a', { href: `/sales/${r.code}` }, r.code),
+    },
+    { accessor: 'status', title: '状态', render: (r) => createElement(Badge, { status: r.status }) },
+    { accessor: 'amount', title: '金额', render: (r) => `¥${(r.amount / 100).toFixed(2)}` },
+    { accessor: 'note', title: '备注' },
+    { accessor: 'hiddenOne', title: '隐藏', hidden: true },
+  ];
+  const rows: Sale[] = [{ code: 'SO000001', status: 'paid', amount: 123456, note: null }];
+
+  it('takes the screen’s headings and text, leaving hidden columns out', () => {
+    expect(exportCells(columnsForExport(columns), rows)).toEqual([
+      ['订单号', '状态', '金额', '备注'],
+      // A badge drawn by a component has no text to read.
+      ['SO000001', '', '¥1234.56', ''],
+    ]);
+  });
+
+  it('takes a column’s export value where one is given', () => {
+    const cols = columnsForExport(columns, {
+      status: (r) => (r.status === 'paid' ? '已收款' : '草稿'),
+      amount: (r) => r.amount / 100,
+    });
+    expect(exportCells(cols, rows)).toEqual([
+      ['订单号', '状态', '金额', '备注'],
+      ['SO000001', '已收款', 1234.56, ''],
+    ]);
   });
 });

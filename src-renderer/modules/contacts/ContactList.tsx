@@ -95,7 +95,14 @@ export function ContactList() {
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/contacts/new"
         extra={
-          <ListExport title={t('nav.contacts')} columns={columns} channel="contacts.list" input={input} />
+          <ListExport
+            title={t('nav.contacts')}
+            columns={columns}
+            channel="contacts.list"
+            input={input}
+            // The name alone, without the 主要联系人 badge beside it.
+            exportValues={{ ...custom.exportValues, name: (r) => r.name }}
+          />
         }
       />
 

@@ -95,7 +95,13 @@ export function CustomerList() {
         onDeleteSelected={() => void confirmDelete(selected, () => setSelected([]))}
         addPath="/customers/new"
         extra={
-          <ListExport title={t('nav.customers')} columns={columns} channel="customers.list" input={input} />
+          <ListExport
+            title={t('nav.customers')}
+            columns={columns}
+            channel="customers.list"
+            input={input}
+            exportValues={custom.exportValues}
+          />
         }
       />
 

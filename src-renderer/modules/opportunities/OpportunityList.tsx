@@ -26,7 +26,7 @@ import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
 import { useCustomList } from '../../lib/custom-fields';
 import { useListParams } from '../../lib/list-params';
-import { formatMoney } from '../../lib/money';
+import { formatMoney, toYuan } from '../../lib/money';
 import { useChannelQuery } from '../../lib/queries';
 import { ListExport } from '../../components/ExportMenu';
 import { OpportunityBoard } from './OpportunityBoard';
@@ -157,6 +157,11 @@ export function OpportunityList() {
               columns={columns}
               channel="opportunities.list"
               input={input}
+              exportValues={{
+                ...custom.exportValues,
+                expectedAmount: (r) => toYuan(r.expectedAmount),
+                status: (r) => t(`opportunities.status.${r.status}`),
+              }}
             />
           )}
           {view === 'list' && (

@@ -17,7 +17,7 @@ import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
 import { useCustomList } from '../../lib/custom-fields';
 import { useListParams } from '../../lib/list-params';
-import { formatMoney } from '../../lib/money';
+import { formatMoney, toYuan } from '../../lib/money';
 import { useChannelQuery } from '../../lib/queries';
 import { ListExport } from '../../components/ExportMenu';
 import { SaleStatusBadge, useStatusOptions } from './status';
@@ -117,7 +117,20 @@ export function SaleList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/sales/new"
-        extra={<ListExport title={t('nav.sales')} columns={columns} channel="sales.list" input={input} />}
+        extra={
+          <ListExport
+            title={t('nav.sales')}
+            columns={columns}
+            channel="sales.list"
+            input={input}
+            exportValues={{
+              ...custom.exportValues,
+              amount: (r) => toYuan(r.amount),
+              amountReceived: (r) => toYuan(r.amountReceived),
+              status: (r) => t(`sales.status.${r.status}`),
+            }}
+          />
+        }
       />
 
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
