@@ -1,4 +1,5 @@
 import { Anchor, Badge, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +10,7 @@ import {
   type ActivityType,
 } from '../../../src-main/contract';
 import { localToday } from '../../../src-main/contract/dates';
+import { ListExport } from '../../components/ExportMenu';
 import { ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
@@ -38,15 +40,80 @@ export function ActivityList() {
 
   const type = list.filterValue('type') as ActivityType | null;
   const done = list.filterValue('done');
-  const query = useChannelQuery('activities.list', {
+  const input = {
     type: type && (activityTypes as readonly string[]).includes(type) ? type : undefined,
     done: done === 'true' ? true : done === 'false' ? false : undefined,
     ownerId: idOrUndefined(list.filters.ownerId),
     sort: list.sort,
-    page: list.page,
-    pageSize: PAGE_SIZE,
-  });
+  };
+  const query = useChannelQuery('activities.list', { ...input, page: list.page, pageSize: PAGE_SIZE });
   const total = query.data?.total ?? 0;
+
+  const columns: DataTableColumn<ActivityRow>[] = [
+    {
+      accessor: 'occurredAt',
+      title: t('activities.fields.occurredAt'),
+      sortable: true,
+      width: 150,
+      render: (r) => formatLocalDateTime(r.occurredAt),
+    },
+    {
+      accessor: 'type',
+      title: t('activities.fields.type'),
+      sortable: true,
+      width: 100,
+      render: (r) => <ActivityTypeBadge type={r.type} />,
+    },
+    {
+      accessor: 'subject',
+      title: t('activities.fields.subject'),
+      sortable: true,
+      render: (r) => (
+        <Anchor component={Link} to={`/activities/${r.id}`} size="sm">
+          {r.subject}
+        </Anchor>
+      ),
+    },
+    {
+      accessor: 'customer',
+      title: t('activities.fields.customerId'),
+      sortable: true,
+      render: (r) => (
+        <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm" c="inherit">
+          {r.customerName}
+        </Anchor>
+      ),
+    },
+    { accessor: 'contactName', title: t('activities.fields.contactId') },
+    {
+      accessor: 'ownerId',
+      title: t('activities.fields.ownerId'),
+      width: 100,
+      render: (r) => lookup.name(r.ownerId),
+    },
+    {
+      accessor: 'nextFollowUp',
+      title: t('activities.fields.nextFollowUp'),
+      sortable: true,
+      width: 120,
+      render: (r) =>
+        r.nextFollowUp && (
+          <Text size="sm" c={!r.done && r.nextFollowUp < today ? 'red' : undefined}>
+            {r.nextFollowUp}
+          </Text>
+        ),
+    },
+    {
+      accessor: 'done',
+      title: t('activities.fields.done'),
+      width: 90,
+      render: (r) => (
+        <Badge variant="light" color={r.done ? 'green' : 'gray'}>
+          {r.done ? t('activities.doneYes') : t('activities.doneNo')}
+        </Badge>
+      ),
+    },
+  ];
 
   return (
     <Stack gap="sm">
@@ -55,6 +122,19 @@ export function ActivityList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/activities/new"
+        extra={
+          <ListExport
+            title={t('nav.activities')}
+            columns={columns}
+            channel="activities.list"
+            input={input}
+            exportValues={{
+              type: (r) => t(`activities.types.${r.type}`),
+              nextFollowUp: (r) => r.nextFollowUp,
+              done: (r) => t(r.done ? 'common.yes' : 'common.no'),
+            }}
+          />
+        }
       />
 
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
@@ -104,71 +184,7 @@ export function ActivityList() {
         onSelectedChange={setSelected}
         selectLabel={(r) => t('activities.selectRow', { subject: r.subject })}
         selectAllLabel={t('activities.selectAll')}
-        columns={[
-          {
-            accessor: 'occurredAt',
-            title: t('activities.fields.occurredAt'),
-            sortable: true,
-            width: 150,
-            render: (r) => formatLocalDateTime(r.occurredAt),
-          },
-          {
-            accessor: 'type',
-            title: t('activities.fields.type'),
-            sortable: true,
-            width: 100,
-            render: (r) => <ActivityTypeBadge type={r.type} />,
-          },
-          {
-            accessor: 'subject',
-            title: t('activities.fields.subject'),
-            sortable: true,
-            render: (r) => (
-              <Anchor component={Link} to={`/activities/${r.id}`} size="sm">
-                {r.subject}
-              </Anchor>
-            ),
-          },
-          {
-            accessor: 'customer',
-            title: t('activities.fields.customerId'),
-            sortable: true,
-            render: (r) => (
-              <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm" c="inherit">
-                {r.customerName}
-              </Anchor>
-            ),
-          },
-          { accessor: 'contactName', title: t('activities.fields.contactId') },
-          {
-            accessor: 'ownerId',
-            title: t('activities.fields.ownerId'),
-            width: 100,
-            render: (r) => lookup.name(r.ownerId),
-          },
-          {
-            accessor: 'nextFollowUp',
-            title: t('activities.fields.nextFollowUp'),
-            sortable: true,
-            width: 120,
-            render: (r) =>
-              r.nextFollowUp && (
-                <Text size="sm" c={!r.done && r.nextFollowUp < today ? 'red' : undefined}>
-                  {r.nextFollowUp}
-                </Text>
-              ),
-          },
-          {
-            accessor: 'done',
-            title: t('activities.fields.done'),
-            width: 90,
-            render: (r) => (
-              <Badge variant="light" color={r.done ? 'green' : 'gray'}>
-                {r.done ? t('activities.doneYes') : t('activities.doneNo')}
-              </Badge>
-            ),
-          },
-        ]}
+        columns={columns}
       />
     </Stack>
   );

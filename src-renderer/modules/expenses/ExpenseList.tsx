@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { expenseSortColumns, id as idSchema, isoDate, type ExpenseRow } from '../../../src-main/contract';
 import { DateField } from '../../components/DateField';
 import { RecordSelect } from '../../components/RecordSelect';
+import { ListExport } from '../../components/ExportMenu';
 import { ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
 import { useListParams } from '../../lib/list-params';
+import { toYuan } from '../../lib/money';
 import { useChannelQuery } from '../../lib/queries';
 import { ExpenseSum, useExpenseColumns } from './ExpensesTable';
 import { useDeleteExpensesFlow } from './useDeleteExpensesFlow';
@@ -39,7 +41,7 @@ export function ExpenseList() {
   const customerId = idOrUndefined(list.filters.customerId);
   // The chosen customer's name for the picker, when the page opens with one in the URL.
   const customer = useChannelQuery('customers.get', { id: customerId ?? 1 }, { enabled: customerId != null });
-  const query = useChannelQuery('expenses.list', {
+  const input = {
     categoryId: idOrUndefined(list.filters.categoryId),
     customerId,
     ownerId: idOrUndefined(list.filters.ownerId),
@@ -48,10 +50,9 @@ export function ExpenseList() {
     // A sort the URL names that the list does not have falls back to the newest first.
     sort: expenseSortColumns.includes(list.sort.column)
       ? list.sort
-      : { column: 'expenseDate', direction: 'desc' },
-    page: list.page,
-    pageSize: PAGE_SIZE,
-  });
+      : ({ column: 'expenseDate', direction: 'desc' } as const),
+  };
+  const query = useChannelQuery('expenses.list', { ...input, page: list.page, pageSize: PAGE_SIZE });
   const customerLabel =
     customer.data && customer.data.id === customerId
       ? `${customer.data.name}（${customer.data.code}）`
@@ -64,6 +65,15 @@ export function ExpenseList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/expenses/new"
+        extra={
+          <ListExport
+            title={t('nav.expenses')}
+            columns={columns}
+            channel="expenses.list"
+            input={input}
+            exportValues={{ amount: (r) => toYuan(r.amount) }}
+          />
+        }
       />
 
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">

@@ -8,6 +8,7 @@ import {
   type feedbackSortColumns,
 } from '../../../src-main/contract';
 import { localToday } from '../../../src-main/contract/dates';
+import { ListExport } from '../../components/ExportMenu';
 import { KeywordInput, ListHeader } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
 import { useBaseLookup } from '../../lib/base-data';
@@ -50,7 +51,7 @@ export function FeedbackList() {
   const [days, setDays] = useState<number | string>(overdue ?? DEFAULT_OVERDUE_DAYS);
   const status = list.filterValue('status');
   const priority = list.filterValue('priority');
-  const query = useChannelQuery('feedback.list', {
+  const input = {
     keyword: list.debouncedKeyword || undefined,
     status: feedbackStatuses.includes(status as Status) ? (status as Status) : undefined,
     typeId: (list.filters.typeId as number | undefined) || undefined,
@@ -59,10 +60,10 @@ export function FeedbackList() {
     // The window knows the user's local date.
     today: overdue ? localToday() : undefined,
     sort: list.sort,
-    page: list.page,
-    pageSize: PAGE_SIZE,
-  });
+  };
+  const query = useChannelQuery('feedback.list', { ...input, page: list.page, pageSize: PAGE_SIZE });
   const total = query.data?.total ?? 0;
+  const columns = feedbackColumns(t, lookup);
   const field = (f: string) => t(`feedback.fields.${f}`);
 
   return (
@@ -72,6 +73,19 @@ export function FeedbackList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/feedback/new"
+        extra={
+          <ListExport
+            title={t('nav.feedback')}
+            columns={columns}
+            channel="feedback.list"
+            input={input}
+            exportValues={{
+              priority: (r) => t(`feedback.priority.${r.priority}`),
+              status: (r) => t(`feedback.status.${r.status}`),
+              satisfaction: (r) => r.satisfaction,
+            }}
+          />
+        }
       />
 
       <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} spacing="xs" style={{ alignItems: 'end' }}>
@@ -144,7 +158,7 @@ export function FeedbackList() {
         onSelectedChange={setSelected}
         selectLabel={(r) => t('feedback.selectRow', { code: r.code })}
         selectAllLabel={t('feedback.selectAll')}
-        columns={feedbackColumns(t, lookup)}
+        columns={columns}
       />
     </Stack>
   );
