@@ -64,7 +64,29 @@ export type ValidationReason =
   /** The folder cannot be written (READ_ONLY): no file can be made there. */
   | 'read_only_folder'
   /** Another Solo CRM has the file open for writing (FILE_IN_USE; `params.pid`, `host`, `since`). */
-  | 'open_elsewhere';
+  | 'open_elsewhere'
+  /** 撤销导入 after records of the import were changed, or records added to them (`params.count`). */
+  | 'changed_since_import'
+  /** 撤销导入 of an import that was undone already. */
+  | 'already_undone'
+  /** An import file whose name is not .csv, .txt, .tsv or .xlsx (`params.extension`). */
+  | 'import_file_type'
+  /** An old binary Excel file (.xls), or a workbook locked with a password: save it as .xlsx or CSV. */
+  | 'import_old_xls'
+  /** Named .xlsx but not a readable workbook: another format renamed, cut short or damaged. */
+  | 'import_not_xlsx'
+  /** Named .csv/.txt/.tsv but not text: a workbook or another program's file renamed. */
+  | 'import_not_text'
+  /** The file (or the chosen sheet) has no header row: it is empty. */
+  | 'import_empty'
+  /** Bytes that are not valid text in the chosen encoding (`params.encoding`, `params.line`). */
+  | 'import_encoding'
+  /** A quoted field that is not closed, or a stray quote after one (`params.line`). */
+  | 'import_quote'
+  /** The file changed since it was chosen: choose it again. */
+  | 'import_file_changed'
+  /** The file cannot be read (no permission, or it is a folder). */
+  | 'import_unreadable';
 
 export interface AppErrorData {
   code: ErrorCode;

@@ -208,6 +208,24 @@ export const en: Messages = {
       read_only_folder: 'This folder is read-only, so no file can be made in it. Choose another folder.',
       open_elsewhere:
         'This file is open for editing in another Solo CRM (process {{pid}} on {{host}}, since {{since}}). Close it there first, or open it read-only.',
+      changed_since_import:
+        '{{count}} record(s) of this import were changed, or had records added to them, after it: undoing it would lose that work, so it was not undone.',
+      already_undone: 'This import was undone already.',
+      import_file_type: 'Only CSV (.csv), text (.txt, .tsv) or Excel workbook (.xlsx) files can be imported.',
+      import_old_xls:
+        'This is an old Excel file (.xls) or a workbook with a password, which cannot be read directly. Open it in Excel (remove the password first), save it as “Excel Workbook (.xlsx)” or “CSV”, then import that.',
+      import_not_xlsx:
+        'This file is not a readable Excel workbook (.xlsx): it may be another format renamed, or cut short or damaged. The file was not changed. Open it in Excel, save it again, then import it.',
+      import_not_text:
+        "This file is not a text table: it may be an Excel workbook or another program's file named .csv/.txt. If it is an Excel file, save it as CSV in Excel, or import the .xlsx itself.",
+      import_empty: 'The file (or the chosen sheet) is empty: it has no header row.',
+      import_encoding:
+        'Line {{line}} has characters that cannot be read as {{encoding}}. Choose another encoding (CSV saved by Chinese Excel is usually GB18030/GBK).',
+      import_quote:
+        'A quote on line {{line}} is not closed properly, so the rest cannot be split into columns. Check the quotes on that line in the file.',
+      import_file_changed:
+        'The file changed after it was chosen (saved again in Excel, for example). Choose it again.',
+      import_unreadable: 'This file cannot be read: there is no permission to read it, or it is a folder.',
     },
     what: {
       customers: 'customer',

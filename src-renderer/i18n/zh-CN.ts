@@ -204,6 +204,22 @@ export const zhCN = {
       read_only_folder: '这个文件夹是只读的，无法在其中新建文件。请选择另一个文件夹。',
       open_elsewhere:
         '这个文件正在另一个 Solo CRM 中编辑（{{host}} 上的进程 {{pid}}，自 {{since}} 起）。请先在那里关闭它，或以只读方式打开。',
+      changed_since_import:
+        '这次导入之后，其中 {{count}} 条记录又被修改过或增加了下属记录，撤销会丢掉这些修改，因此没有撤销。',
+      already_undone: '这次导入已经撤销过了。',
+      import_file_type: '只能导入 CSV（.csv）、文本（.txt、.tsv）或 Excel 工作簿（.xlsx）文件。',
+      import_old_xls:
+        '这是旧版 Excel 文件（.xls），或设了打开密码的工作簿，无法直接读取。请在 Excel 中打开它（有密码的先取消密码），另存为“Excel 工作簿（.xlsx）”或“CSV（逗号分隔）”，再导入。',
+      import_not_xlsx:
+        '这个文件不是可读取的 Excel 工作簿（.xlsx）：它可能是别的格式改了扩展名，或不完整、已损坏。文件没有被修改。请在 Excel 中打开并重新保存，再导入。',
+      import_not_text:
+        '这个文件不是文本表格：它可能是 Excel 工作簿或其他程序的文件，只是扩展名是 .csv/.txt。如果是 Excel 文件，请在 Excel 中另存为 CSV，或直接导入 .xlsx 文件。',
+      import_empty: '文件（或所选工作表）是空的，没有表头行。',
+      import_encoding:
+        '第 {{line}} 行有按 {{encoding}} 无法读取的字符。请在“编码”中选择另一种编码（中文 Excel 保存的 CSV 通常是 GB18030/GBK）。',
+      import_quote: '第 {{line}} 行有一个引号没有正确闭合，后面的内容无法分列。请在文件中检查这一行的引号。',
+      import_file_changed: '文件在选择之后被修改过（例如在 Excel 中又保存了一次）。请重新选择文件。',
+      import_unreadable: '无法读取这个文件：没有读取权限，或它是一个文件夹。',
     },
     what: {
       customers: '客户',
