@@ -24,7 +24,8 @@ export { separators } from './read-csv';
 
 /**
  * What a workbook cell held, beside its text: the value layer may read a `number` in a date
- * column as an Excel serial date, and knows a `date` was a real date cell.
+ * column as an Excel serial date, and knows a `date` was a real date cell (a cell in a time
+ * format is a `date` too, its text "HH:mm:ss").
  */
 export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'boolean' | 'error';
 
