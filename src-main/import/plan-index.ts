@@ -1,0 +1,100 @@
+/**
+ * The check step's memory of who is who: the stored records of the kind being imported, by their
+ * exact and likely keys (duplicates.ts), and the rows of the file planned so far joining them; and,
+ * for contacts, the customers a row's 所属客户 may name. Built in one scan of the key columns.
+ */
+import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
+import { codeKey, indexKeys, likelyKeys, nameKey, type KeyedKind, type KeyFields } from './duplicates';
+
+/** A record a row may be the same as: a stored one (`id`) or an earlier row of the file (`row`). */
+export interface Ref {
+  id?: number;
+  row?: number;
+  name: string;
+}
+
+export type LikelyReason = 'likely_name' | 'same_phone' | 'same_email';
+
+/** Most likely matches kept for one row: enough to decide, not a list of a whole switchboard. */
+const MAX_LIKELY = 20;
+
+const reasonOf = (key: string): LikelyReason =>
+  key.startsWith('phone:') ? 'same_phone' : key.startsWith('email:') ? 'same_email' : 'likely_name';
+
+export class DuplicateIndex {
+  private readonly exact = new Map<string, Ref>();
+  private readonly likely = new Map<string, Ref[]>();
+
+  constructor(private readonly kind: KeyedKind) {}
+
+  /** A record (stored, or a planned row) joins the index; a key taken already keeps its first. */
+  add(fields: KeyFields, ref: Ref): void {
+    for (const k of indexKeys(this.kind, fields)) if (!this.exact.has(k)) this.exact.set(k, ref);
+    for (const k of likelyKeys(this.kind, fields)) {
+      const refs = this.likely.get(k);
+      if (!refs) this.likely.set(k, [ref]);
+      else if (refs.length < MAX_LIKELY && refs[refs.length - 1] !== ref) refs.push(ref);
+    }
+  }
+
+  /** The record any of these exact keys finds, first key first. */
+  findExact(keys: readonly string[]): Ref | undefined {
+    for (const k of keys) {
+      const ref = this.exact.get(k);
+      if (ref) return ref;
+    }
+    return undefined;
+  }
+
+  /** Records sharing a likely key, each once, with the first key's kind as the reason. */
+  findLikely(fields: KeyFields): { ref: Ref; reason: LikelyReason }[] {
+    const found = new Map<Ref, LikelyReason>();
+    for (const k of likelyKeys(this.kind, fields)) {
+      for (const ref of this.likely.get(k) ?? []) {
+        if (!found.has(ref) && found.size < MAX_LIKELY) found.set(ref, reasonOf(k));
+      }
+    }
+    return [...found].map(([ref, reason]) => ({ ref, reason }));
+  }
+}
+
+/** The key columns of each flat kind, under the contract's field names. */
+const KEY_COLUMNS: Record<'customers' | 'contacts' | 'products', string> = {
+  customers: 'SELECT id, code, name, phone, mobile, email FROM customers',
+  products: 'SELECT id, code, name FROM products',
+  contacts: 'SELECT id, customer_id AS customerId, name, phone, mobile, email FROM contacts',
+};
+
+/** The stored records of `kind` in an index. */
+export function indexStored(db: Db, kind: 'customers' | 'contacts' | 'products'): DuplicateIndex {
+  const index = new DuplicateIndex(kind);
+  for (const row of stmt<Record<string, string | number | null> & { id: number; name: string }>(
+    db,
+    KEY_COLUMNS[kind],
+  ).iterate()) {
+    index.add(row, { id: row.id, name: row.name });
+  }
+  return index;
+}
+
+/** Customers by code and by name (exact, as duplicates.ts matches them): what a link cell names. */
+export interface CustomerLookup {
+  byCode: Map<string, number>;
+  byName: Map<string, number>;
+}
+
+/** Every stored customer; a name two customers share finds the older one. */
+export function customerLookup(db: Db): CustomerLookup {
+  const byCode = new Map<string, number>();
+  const byName = new Map<string, number>();
+  for (const c of stmt<{ id: number; code: string; name: string }>(
+    db,
+    'SELECT id, code, name FROM customers ORDER BY id',
+  ).iterate()) {
+    byCode.set(codeKey(c.code), c.id);
+    const key = nameKey(c.name);
+    if (!byName.has(key)) byName.set(key, c.id);
+  }
+  return { byCode, byName };
+}

@@ -1,0 +1,322 @@
+/**
+ * 导入's check step for the flat kinds (customers, contacts, products): a dry run over the whole
+ * file that writes nothing and says, row by row, what the import would do (create, update, skip
+ * as a duplicate, reject), with every problem at its row and column in the app's own validation
+ * reasons, and the likely duplicates listed for the user (never merged). apply.ts writes a plan.
+ *
+ * A row is read cell by cell (plan-values.ts), its customer found for a contact (by code, else by
+ * name), matched against the stored records and the rows before it (plan-index.ts, duplicates.ts),
+ * and then checked with the channel's own zod schema, as a form's input is: a row the door would
+ * refuse is rejected here, with the same words.
+ */
+import type { z } from 'zod';
+import {
+  channels,
+  fromZodIssue,
+  type ImportField,
+  type ImportMapping,
+  type ValidationReason,
+} from '../contract';
+import { AppError } from '../db/errors';
+import { listBaseItems } from '../records/base-data';
+import type { HandlerContext } from '../records/context';
+import { listCustomFields } from '../records/custom-fields';
+import { codeKey, exactKeys, nameKey, type KeyFields } from './duplicates';
+import { importFields } from './fields';
+import { customerLookup, indexStored, type LikelyReason, type Ref } from './plan-index';
+import { baseLookup, readCell, unquoteExported, type CellContext, type FieldValue } from './plan-values';
+import type { ImportRow } from './source';
+import type { DayMonthOrder } from './values-date';
+
+export type FlatKind = 'customers' | 'contacts' | 'products';
+
+export interface PlanOptions {
+  /** A row that is a record already (stored, or an earlier row): leave it, update it, or add it anyway. */
+  duplicates: 'skip' | 'update' | 'create';
+  /** Contacts: a customer the row names that does not exist is a reason to reject, or is created. */
+  missingLinks: 'reject' | 'create';
+  /** The day/month order of `5/3/2024` in the file's date columns, when the user chose one. */
+  dayMonthOrder?: DayMonthOrder;
+}
+
+export interface PlanInput {
+  kind: FlatKind;
+  headers: readonly string[];
+  rows: AsyncIterable<ImportRow> | Iterable<ImportRow>;
+  mapping: ImportMapping;
+  /** A value for a field on every row where its column is empty or unmapped, by field key. */
+  fixed?: Readonly<Record<string, string>>;
+  options: PlanOptions;
+}
+
+/** One problem of one cell (or of the row, at the field's column). */
+export interface PlanProblem {
+  row: number;
+  /** The header of the cell's column; for a fixed value or an unmapped field, the field's label. */
+  column: string;
+  /** The field key (`name`, `typeId`, `custom.3`). */
+  field: string;
+  value: string;
+  reason: ValidationReason;
+  params?: Record<string, string | number>;
+}
+
+export interface LikelyDuplicate {
+  row: number;
+  matches: { id?: number; row?: number; name: string; reason: LikelyReason }[];
+}
+
+/**
+ * What the import does with one row. `input` is the create or update input, as the channel takes
+ * it (only the fields the row fills: an empty cell never blanks a field). An update's record is
+ * a stored one (`targetId`) or the one an earlier row creates (`targetRow`). `code` is the file's
+ * code for a created record, which the create channel does not take. `newCustomer`: a contact's
+ * customer is the one the import creates under that key (ImportPlan.newCustomers).
+ */
+export interface PlannedRow {
+  row: number;
+  action: 'create' | 'update' | 'skip' | 'reject';
+  input?: Record<string, unknown>;
+  targetId?: number;
+  targetRow?: number;
+  code?: string;
+  newCustomer?: string;
+}
+
+export interface PlanCounts {
+  new: number;
+  update: number;
+  /** Duplicates left alone (mode skip). */
+  duplicate: number;
+  rejected: number;
+}
+
+export interface ImportPlan {
+  kind: FlatKind;
+  counts: PlanCounts;
+  problems: PlanProblem[];
+  likely: LikelyDuplicate[];
+  /** Every row's action in file order; empty when `planImport` was given `onRow`. */
+  actions: PlannedRow[];
+  /** Contacts with missingLinks 'create': the customers to create first, once per name. */
+  newCustomers: { key: string; name: string; row: number }[];
+}
+
+/** A mapped field and the columns that fill it (a field mapped twice takes the first filled cell). */
+interface Target {
+  field: ImportField;
+  columns: number[];
+}
+
+/** Where a field's problem is shown: its first column's header, else its label. */
+const columnName = (t: Target | undefined, headers: readonly string[], field: string) =>
+  t?.columns.length ? headers[t.columns[0]!]! : (t?.field.label.zh ?? field);
+
+/**
+ * The dry run. Reads `rows` once; holds the key columns of the stored records, the keys of the
+ * rows planned so far and, unless `onRow` takes them, every row's action (a reject or skip is a
+ * row number alone). With `onRow`, each action goes there as it is planned and `actions` stays
+ * empty: memory then grows with the file's keys only.
+ */
+export async function planImport(
+  ctx: HandlerContext,
+  input: PlanInput,
+  onRow?: (action: PlannedRow) => void,
+): Promise<ImportPlan> {
+  const { kind, headers, mapping, options } = input;
+  const fields = importFields(kind, listCustomFields(ctx.db, { includeInactive: false }));
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const targets = new Map<string, Target>();
+  mapping.forEach((key, i) => {
+    if (key === null) return;
+    const field = byKey.get(key);
+    if (!field) {
+      throw new AppError('VALIDATION', `mapping: ${key} is not a field of ${kind}`, {
+        field: `mapping.${i}`,
+        reason: 'unknown_field',
+      });
+    }
+    const t = targets.get(key) ?? { field, columns: [] };
+    t.columns.push(i);
+    targets.set(key, t);
+  });
+  for (const key of Object.keys(input.fixed ?? {})) {
+    const field = byKey.get(key);
+    if (!field) {
+      throw new AppError('VALIDATION', `fixed: ${key} is not a field of ${kind}`, {
+        field: `fixed.${key}`,
+        reason: 'unknown_field',
+      });
+    }
+    if (!targets.has(key)) targets.set(key, { field, columns: [] });
+  }
+
+  const cellCtx: CellContext = {
+    base: baseLookup(listBaseItems(ctx.db, {})),
+    dayMonthOrder: options.dayMonthOrder,
+  };
+  const index = indexStored(ctx.db, kind);
+  const customers = kind === 'contacts' ? customerLookup(ctx.db) : null;
+  const createSchema = channels[`${kind}.create`] as z.ZodType;
+  const updateSchema = channels[`${kind}.update`] as z.ZodType;
+
+  const plan: ImportPlan = {
+    kind,
+    counts: { new: 0, update: 0, duplicate: 0, rejected: 0 },
+    problems: [],
+    likely: [],
+    actions: [],
+    newCustomers: [],
+  };
+  const plannedCustomers = new Set<string>();
+  const emit = (a: PlannedRow) => {
+    if (a.action === 'create') plan.counts.new++;
+    else if (a.action === 'update') plan.counts.update++;
+    else if (a.action === 'skip') plan.counts.duplicate++;
+    else plan.counts.rejected++;
+    if (onRow) onRow(a);
+    else plan.actions.push(a);
+  };
+
+  for await (const row of input.rows) {
+    const problems: PlanProblem[] = [];
+    const bad = new Set<string>();
+    const texts: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const custom: Record<string, FieldValue> = {};
+    let linkText: string | undefined;
+
+    for (const [key, t] of targets) {
+      let column = t.columns.find((c) => (row.cells[c] ?? '') !== '');
+      let text = column === undefined ? '' : row.cells[column]!;
+      if (text === '' && input.fixed?.[key] !== undefined) text = input.fixed[key].trim();
+      if (text === '') continue;
+      text = unquoteExported(text);
+      texts[key] = text;
+      if (t.field.type === 'link') {
+        linkText = text;
+        continue;
+      }
+      const read = readCell(t.field, text, cellCtx, column === undefined ? undefined : row.kinds?.[column]);
+      if (!read.ok) {
+        column ??= t.columns[0];
+        problems.push({
+          row: row.row,
+          column: column === undefined ? t.field.label.zh : headers[column]!,
+          field: key,
+          value: text,
+          reason: read.reason,
+          ...(read.params ? { params: read.params } : {}),
+        });
+        bad.add(key);
+      } else if (t.field.customFieldId !== undefined) custom[String(t.field.customFieldId)] = read.value;
+      else values[key] = read.value;
+    }
+    if (Object.keys(custom).length) values.custom = custom;
+
+    // A contact's customer: by code, else by name; else one the import creates, or a reason.
+    let newCustomer: { key: string; name: string } | undefined;
+    if (customers && linkText !== undefined) {
+      const found = customers.byCode.get(codeKey(linkText)) ?? customers.byName.get(nameKey(linkText));
+      if (found !== undefined) values.customerId = found;
+      else if (options.missingLinks === 'create') newCustomer = { key: nameKey(linkText), name: linkText };
+      else {
+        problems.push({
+          row: row.row,
+          column: columnName(targets.get('customerId'), headers, 'customerId'),
+          field: 'customerId',
+          value: linkText,
+          reason: 'not_found',
+        });
+        bad.add('customerId');
+      }
+    }
+
+    // The file's code is the record's own: a key, not a create input.
+    const code = typeof values.code === 'string' ? values.code : undefined;
+    delete values.code;
+
+    const keyFields: KeyFields = {
+      ...(values as KeyFields),
+      code,
+      customerId: newCustomer ? `new:${newCustomer.key}` : (values.customerId as number | undefined),
+    };
+    let action: PlannedRow['action'] = 'create';
+    let exact: Ref | undefined;
+    if (problems.length === 0) {
+      exact = index.findExact(exactKeys(kind, keyFields));
+      if (exact) action = options.duplicates === 'skip' ? 'skip' : options.duplicates;
+    } else action = 'reject';
+
+    // The channel's own check, as the door runs it (placeholders for what the import fills in).
+    if (action !== 'skip') {
+      const checked =
+        action === 'update'
+          ? updateSchema.safeParse({ ...values, id: 1, version: 1 })
+          : createSchema.safeParse(newCustomer ? { ...values, customerId: 1 } : values);
+      if (!checked.success) {
+        for (const issue of checked.error.issues) {
+          const data = fromZodIssue(issue, values);
+          const field = data.field ?? '';
+          const key = field.startsWith('custom.') ? field : field.split('.')[0]!;
+          if (bad.has(key)) continue;
+          problems.push({
+            row: row.row,
+            column: columnName(targets.get(key), headers, key),
+            field: key,
+            value: texts[key] ?? '',
+            reason: data.reason ?? 'invalid_value',
+            ...(data.params || data.limit !== undefined
+              ? { params: { ...data.params, ...(data.limit !== undefined ? { limit: data.limit } : {}) } }
+              : {}),
+          });
+          bad.add(key);
+        }
+        action = 'reject';
+      }
+    }
+    plan.problems.push(...problems);
+
+    if (action === 'reject') {
+      emit({ row: row.row, action });
+      continue;
+    }
+    const target = exact ? (exact.id !== undefined ? { targetId: exact.id } : { targetRow: exact.row! }) : {};
+    if (action === 'skip') {
+      emit({ row: row.row, action, ...target });
+      continue;
+    }
+    if (newCustomer && !plannedCustomers.has(newCustomer.key)) {
+      plannedCustomers.add(newCustomer.key);
+      plan.newCustomers.push({ ...newCustomer, row: row.row });
+    }
+    const link = newCustomer ? { newCustomer: newCustomer.key } : {};
+    if (action === 'update') {
+      // Later rows that are this record find the same one.
+      index.add(keyFields, exact!);
+      emit({ row: row.row, action, input: values, ...target, ...link });
+      continue;
+    }
+    const likely = exact ? [] : index.findLikely(keyFields);
+    if (likely.length) {
+      plan.likely.push({
+        row: row.row,
+        matches: likely.map(({ ref, reason }) => ({ ...ref, reason })),
+      });
+    }
+    // A code another record has (a duplicate created anyway) is left to the app to give.
+    const ownCode = code !== undefined && !index.findExact([`code:${codeKey(code)}`]) ? code : undefined;
+    index.add(ownCode === undefined ? { ...keyFields, code: undefined } : keyFields, {
+      row: row.row,
+      name: String(values.name ?? ''),
+    });
+    emit({
+      row: row.row,
+      action,
+      input: values,
+      ...(ownCode !== undefined ? { code: ownCode } : {}),
+      ...link,
+    });
+  }
+  return plan;
+}
