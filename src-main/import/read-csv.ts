@@ -10,11 +10,10 @@ import Papa from 'papaparse';
 import { AppError } from '../db/errors';
 import { decodeFile, normaliseBreaks, type DetectedEncoding } from './decode';
 import { assertUnchanged, emptyFile, type FileStamp } from './file-check';
-import type { ImportRow, ImportSource } from './source';
+import { separators, type ImportRow, type ImportSource, type Separator } from './source-types';
 
 /** The separators a file can use; papaparse guesses among these. */
-export const separators = [',', '\t', ';'] as const;
-export type Separator = (typeof separators)[number];
+export { separators, type Separator };
 export type Newline = '\r\n' | '\n' | '\r';
 
 /**

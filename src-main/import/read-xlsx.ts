@@ -13,7 +13,7 @@
  */
 import { AppError } from '../db/errors';
 import { assertUnchanged, emptyFile, type FileStamp } from './file-check';
-import type { CellKind, ImportRow, ImportSource } from './source';
+import type { CellKind, ImportRow, ImportSource } from './source-types';
 import { cellText, formatKind, type CellContext, type FormatKind } from './xlsx-cells';
 import {
   XmlError,

@@ -10,7 +10,7 @@
  *   last calculated value, as Excel saved it.
  */
 import { normaliseBreaks } from './decode';
-import type { CellKind } from './source';
+import type { CellKind } from './source-types';
 
 export interface CellText {
   text: string;
