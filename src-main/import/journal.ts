@@ -1,3 +1,4 @@
+import { importKinds, type ImportKind } from '../contract/import';
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
@@ -10,18 +11,9 @@ import { searchIndexers } from '../records/search-indexers';
  * no journal either.
  */
 
-/** The tables an import writes records into (a sale's lines go with their sale). */
-export const importTables = [
-  'customers',
-  'contacts',
-  'products',
-  'opportunities',
-  'sales',
-  'activities',
-  'feedback',
-  'expenses',
-] as const;
-export type ImportTable = (typeof importTables)[number];
+/** The tables an import writes records into, one per record kind (a sale's lines go with their sale). */
+export const importTables = importKinds;
+export type ImportTable = ImportKind;
 
 export interface ImportStart {
   kind: string;
