@@ -13,7 +13,7 @@ import {
 } from '../../src-main/import/decode';
 import { openImportSource, previewImportSource, type TextEncoding } from '../../src-main/import/source';
 import { makeTempDir } from '../helpers/db';
-import { allRows, importFixture, refusal, sha256 } from '../helpers/import-files';
+import { allRows, importFixture, readImportFile, refusal, sha256 } from '../helpers/import-files';
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -27,14 +27,7 @@ const write = (name: string, content: string | Buffer) => {
   return file;
 };
 
-async function read(file: string, opts: Parameters<typeof openImportSource>[1] = {}) {
-  const source = await openImportSource(file, opts);
-  try {
-    return { source, rows: await allRows(source) };
-  } finally {
-    await source.close();
-  }
-}
+const read = readImportFile;
 
 describe('encoding detection', () => {
   const utf8 = Buffer.from('客户名称,电话\r\n张三,0571\r\n', 'utf8');

@@ -6,7 +6,7 @@ import { listSheets } from '../../src-main/import/read-xlsx';
 import { openImportSource, previewImportSource } from '../../src-main/import/source';
 import { formatKind, plainNumber, serialToIso, serialToTime } from '../../src-main/import/xlsx-cells';
 import { makeTempDir } from '../helpers/db';
-import { allRows, importFixture, refusal, sha256 } from '../helpers/import-files';
+import { importFixture, readImportFile, refusal, sha256 } from '../helpers/import-files';
 import { workbookParts, writeZip } from '../helpers/zip-writer';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -17,14 +17,7 @@ afterEach(() => tmp.remove());
 
 const at = (name: string) => path.join(tmp.dir, name);
 
-async function read(file: string, opts: Parameters<typeof openImportSource>[1] = {}) {
-  const source = await openImportSource(file, opts);
-  try {
-    return { source, rows: await allRows(source) };
-  } finally {
-    await source.close();
-  }
-}
+const read = readImportFile;
 
 describe('cells', () => {
   it('turns serial numbers into dates the way Excel shows them, in any time zone', () => {
