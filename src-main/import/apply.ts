@@ -1,0 +1,172 @@
+/**
+ * 导入's import step for a checked plan of a flat kind (plan.ts): every record is written through
+ * the real door (`<kind>.create` / `<kind>.update`), so validation, codes, search rows and triggers
+ * are the app's own, and journaled (journal.ts), so 撤销导入 takes it all back. Runs inside the
+ * caller's transaction: a cancel (`job.checkpoint()` throws) rolls back records and journal alike.
+ */
+import type { AppErrorData, ImportMapping } from '../contract';
+import { AppError } from '../db/errors';
+import { stmt } from '../db/statements';
+import { invoke } from '../ipc/registry';
+import type { JobControl } from '../jobs/control';
+import type { HandlerContext } from '../records/context';
+import { searchIndexers } from '../records/search-indexers';
+import { beginImport, finishImport, journalBeforeUpdate, journalCreated } from './journal';
+import type { ImportPlan, PlannedRow, PlanOptions, PlanProblem } from './plan';
+
+export interface ApplyMeta {
+  fileName: string;
+  mapping: ImportMapping;
+  options: PlanOptions;
+  /** How the file was read (sheet, encoding …), kept with the import's entry. */
+  source?: unknown;
+}
+
+export interface ApplyCounts {
+  new: number;
+  update: number;
+  duplicate: number;
+  rejected: number;
+  /** Contacts: customers made because a row named one that did not exist. */
+  linkedCreated: number;
+}
+
+export interface ApplyResult {
+  importId: number;
+  counts: ApplyCounts;
+  /** Rows the door refused after all (a record changed since the check): with the door's reason. */
+  problems: PlanProblem[];
+}
+
+/** Progress is told, and a cancel heard, every this many rows. */
+const BATCH = 500;
+
+/** What the door answered, or its refusal as an AppError. */
+function through<T>(ctx: HandlerContext, channel: string, input: unknown): T {
+  const res = invoke(ctx, channel, input);
+  if (!res.ok) {
+    const { code, message, ...details } = res.error;
+    throw new AppError(code, message, details);
+  }
+  return res.data as T;
+}
+
+/** The file's code for a record just made (the create channel gives the app's next code). */
+function setCode(ctx: HandlerContext, table: 'customers' | 'products', id: number, code: string): void {
+  stmt(ctx.db, `UPDATE ${table} SET code = ? WHERE id = ?`).run(code, id);
+  searchIndexers[table]?.(ctx.db, id);
+}
+
+/**
+ * Writes `plan`. Rows the plan rejects or skips are counted as such; a row the door refuses now
+ * (the data changed since the check) is rejected with the door's reason and the import goes on.
+ */
+export function applyImport(
+  ctx: HandlerContext,
+  plan: ImportPlan,
+  meta: ApplyMeta,
+  job: JobControl,
+): ApplyResult {
+  const { db } = ctx;
+  const { kind } = plan;
+  const importId = beginImport(db, {
+    kind,
+    fileName: meta.fileName,
+    source: meta.source,
+    mapping: meta.mapping,
+    options: meta.options,
+    startedAt: ctx.now(),
+  });
+  const counts: ApplyCounts = { new: 0, update: 0, duplicate: 0, rejected: 0, linkedCreated: 0 };
+  const problems: PlanProblem[] = [];
+  const total = plan.actions.length + plan.newCustomers.length;
+  let done = 0;
+  const step = () => {
+    done++;
+    if (done % BATCH === 0) {
+      job.progress('import', done, total);
+      job.checkpoint();
+    }
+  };
+
+  // Contacts' customers that the plan creates, once per name, before the contacts.
+  const madeCustomers = new Map<string, number>();
+  for (const c of plan.newCustomers) {
+    const made = through<{ id: number }>(ctx, 'customers.create', { name: c.name });
+    journalCreated(db, importId, 'customers', made.id);
+    madeCustomers.set(c.key, made.id);
+    counts.linkedCreated++;
+    step();
+  }
+
+  /** Records made by earlier rows, by row: a later duplicate row updates them. */
+  const madeByRow = new Map<number, number>();
+  for (const action of plan.actions) {
+    try {
+      write(action);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      counts.rejected++;
+      problems.push(refusal(action.row, err.toData()));
+    }
+    step();
+  }
+
+  function write(action: PlannedRow): void {
+    if (action.action === 'reject') {
+      counts.rejected++;
+      return;
+    }
+    if (action.action === 'skip') {
+      counts.duplicate++;
+      return;
+    }
+    const input = { ...action.input };
+    if (action.newCustomer !== undefined) input.customerId = madeCustomers.get(action.newCustomer);
+    if (kind === 'contacts' && input.isPrimary === true) journalPrimaries(input.customerId as number);
+    if (action.action === 'create') {
+      const made = through<{ id: number }>(ctx, `${kind}.create`, input);
+      journalCreated(db, importId, kind, made.id);
+      if (action.code !== undefined && kind !== 'contacts') setCode(ctx, kind, made.id, action.code);
+      madeByRow.set(action.row, made.id);
+      counts.new++;
+      return;
+    }
+    const id = action.targetId ?? madeByRow.get(action.targetRow!);
+    if (id === undefined) {
+      // The row it duplicates was refused by the door: nothing to update.
+      throw new AppError('NOT_FOUND', `The record of row ${action.targetRow} was not made`, {
+        reason: 'not_found',
+      });
+    }
+    const current = through<{ version: number }>(ctx, `${kind}.get`, { id });
+    journalBeforeUpdate(db, importId, kind, id);
+    through(ctx, `${kind}.update`, { ...input, id, version: current.version });
+    counts.update++;
+  }
+
+  /** A new primary contact takes the flag from the customer's other one: journal that change too. */
+  function journalPrimaries(customerId: number): void {
+    const others = stmt<{ id: number }>(
+      db,
+      'SELECT id FROM contacts WHERE customer_id = ? AND is_primary = 1',
+    ).all(customerId);
+    for (const o of others) journalBeforeUpdate(db, importId, 'contacts', o.id);
+  }
+
+  job.progress('import', total, total);
+  finishImport(db, importId, counts, ctx.now());
+  return { importId, counts, problems };
+}
+
+function refusal(row: number, error: AppErrorData): PlanProblem {
+  const field = error.field ?? '';
+  return {
+    row,
+    column: field,
+    field,
+    value: '',
+    reason: error.reason ?? 'invalid_value',
+    ...(error.params ? { params: error.params } : {}),
+  };
+}
