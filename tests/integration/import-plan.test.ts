@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { suggestMapping } from '../../src-main/import/fields';
+import { planImport } from '../../src-main/import/plan';
+import { openImportSource } from '../../src-main/import/source';
 import { baseId, call, makeTestDb, tableHashes, type TestDb } from '../helpers/db';
 import { CUSTOMER_HEADERS, CUSTOMER_ROWS, plan, seedCustomers } from '../helpers/import-plan';
 
@@ -223,5 +227,45 @@ describe('the check step for contacts', () => {
     expect(p.actions.map((a) => a.action)).toEqual(['skip', 'create', 'create']);
     expect(p.actions[0]!.targetId).toBe(stored.id);
     expect(p.likely).toEqual([{ row: 4, matches: [{ id: stored.id, name: '张伟', reason: 'same_phone' }] }]);
+  });
+});
+
+describe('the check step over files read from disk', () => {
+  const fixture = (name: string) => path.join(__dirname, '../fixtures/import', name);
+
+  async function planFile(name: string, fixed?: Record<string, string>) {
+    const source = await openImportSource(fixture(name));
+    try {
+      return await planImport(t.ctx, {
+        kind: 'customers',
+        headers: source.headers,
+        rows: source.rows(),
+        mapping: suggestMapping('customers', source.headers),
+        fixed,
+        options: { duplicates: 'skip', missingLinks: 'reject' },
+      });
+    } finally {
+      await source.close();
+    }
+  }
+
+  it('a type label the lists do not have is a reason on its row; a fixed value does not overrule it', async () => {
+    const p = await planFile('customers-utf8-bom.csv');
+    expect(p.problems.map((x) => [x.row, x.column, x.value, x.reason])).toEqual([
+      [2, '客户类型', '企业客户', 'invalid_value'],
+      [3, '客户类型', '个人客户', 'invalid_value'],
+    ]);
+    const typed = await planFile('customers-utf8-bom.csv', { typeId: '客户' });
+    expect(typed.counts).toMatchObject({ new: 0, rejected: 2 });
+  });
+
+  it('formula-looking cells are kept as text, exactly', async () => {
+    const p = await planFile('formula.csv');
+    expect(p.counts).toEqual({ new: 3, update: 0, duplicate: 0, rejected: 0 });
+    expect(p.actions.map((a) => [a.input!.name, a.input!.notes])).toEqual([
+      ['=1+2', '=HYPERLINK("http://evil.example","点我")'],
+      ['+86 138 0013 8000', '@SUM(A1:A2)'],
+      ["=cmd|' /C calc'!A0", '-'],
+    ]);
   });
 });
