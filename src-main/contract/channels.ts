@@ -12,6 +12,7 @@ import { expenseChannels } from './expenses';
 import { feedbackChannels } from './feedback';
 import { backupChannels } from './backups';
 import { fileChannels } from './files';
+import { importChannels } from './import';
 import { homeChannels } from './home';
 import { jobChannels } from './jobs';
 import { opportunityChannels } from './opportunities';
@@ -48,6 +49,7 @@ const channelSpecs = mergeChannelTables(
   jobChannels,
   fileChannels,
   backupChannels,
+  importChannels,
 );
 type Specs = typeof channelSpecs;
 

@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import type { BaseKind } from './base-data';
+import { channel } from './channel';
+import type { ValidationReason } from './envelope';
+import { filePath } from './files';
 
 /**
  * 导入: what a file's columns can fill. The worker owns the field table and the header matching
@@ -103,3 +107,83 @@ export type ImportMapping = (string | null)[];
  * again in the same file is keyed `<header>#2`, `#3` ….
  */
 export type RememberedMapping = Record<string, string | null>;
+
+/** The record kinds whose import is built so far: records of their own, no lines. */
+export const importRunKinds = ['customers', 'contacts', 'products'] as const;
+
+/** The encodings and separators a text file may be read with (the reader's own lists). */
+export const importEncodings = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
+export const importSeparators = [',', '\t', ';'] as const;
+
+/**
+ * What the check (`import.check`) and the import (`import.run`) jobs read, and how: the file on
+ * this computer, how to read it, which column fills which field, fixed values, and what to do with
+ * duplicates and with contacts whose customer does not exist.
+ */
+export const importFileInput = {
+  recordKind: z.enum(importRunKinds),
+  path: filePath,
+  encoding: z.enum(importEncodings).optional(),
+  separator: z.enum(importSeparators).optional(),
+  sheet: z.string().trim().min(1).max(255).optional(),
+  mapping: z.array(z.string().trim().min(1).max(100).nullable()).max(1000),
+  fixed: z.record(z.string().trim().min(1).max(100), z.string().max(10_000)).optional(),
+  options: z.strictObject({
+    duplicates: z.enum(['skip', 'update', 'create']).default('skip'),
+    missingLinks: z.enum(['reject', 'create']).default('reject'),
+    dayMonthOrder: z.enum(['dmy', 'mdy']).optional(),
+  }),
+};
+
+/** One problem of one cell, as the check step lists it. */
+export interface ImportProblem {
+  row: number;
+  column: string;
+  field: string;
+  value: string;
+  reason: ValidationReason;
+  params?: Record<string, string | number>;
+}
+
+export interface ImportCounts {
+  new: number;
+  update: number;
+  /** Duplicates left alone. */
+  duplicate: number;
+  rejected: number;
+}
+
+/** The most problems and likely duplicates a job answers with (the counts say how many in all). */
+export const IMPORT_LIST_MAX = 1000;
+
+export interface ImportCheckResult {
+  headers: string[];
+  counts: ImportCounts;
+  problems: ImportProblem[];
+  problemCount: number;
+  likely: { row: number; matches: { id?: number; row?: number; name: string; reason: string }[] }[];
+  likelyCount: number;
+}
+
+export interface ImportRunResult {
+  importId: number;
+  counts: ImportCounts & { linkedCreated: number };
+  problems: ImportProblem[];
+  problemCount: number;
+}
+
+/** An import as the history lists it. */
+export interface ImportEntry {
+  id: number;
+  kind: string;
+  fileName: string;
+  counts: Partial<ImportRunResult['counts']>;
+  startedAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+}
+
+/** 导入记录: the imports into this file, newest first. 撤销导入 is the `import.undo` job. */
+export const importChannels = {
+  'imports.list': channel(z.strictObject({})).returns<ImportEntry[]>(),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobBackupReasons, type BackupInfo } from './backups';
+import { importFileInput, type ImportCheckResult, type ImportRunResult } from './import';
 import { channel } from './channel';
 import type { Page } from './common';
 import type { AppErrorData } from './envelope';
@@ -67,6 +68,12 @@ export const jobStartInput = z.discriminatedUnion('kind', [
     channel: z.enum(pagedChannels),
     input: z.record(z.string(), z.unknown()).default({}),
   }),
+  z.strictObject({ kind: z.literal('import.check'), ...importFileInput }),
+  z.strictObject({ kind: z.literal('import.run'), ...importFileInput }),
+  z.strictObject({
+    kind: z.literal('import.undo'),
+    importId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  }),
 ]);
 export type JobStartInput = z.input<typeof jobStartInput>;
 export type JobKind = JobStartInput['kind'];
@@ -82,6 +89,9 @@ export interface JobResults {
   'file.saveCopy': { path: string; sizeBytes: number };
   /** `download` names the copy for the download address; `fileName` is what the browser saves it as. */
   'file.exportCopy': { download: string; fileName: string; sizeBytes: number };
+  'import.check': ImportCheckResult;
+  'import.run': ImportRunResult;
+  'import.undo': { deleted: number; restored: number };
 }
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';

@@ -11,6 +11,7 @@ import { customerHandlers } from '../records/customers';
 import { expenseHandlers } from '../records/expenses';
 import { feedbackHandlers } from '../records/feedback';
 import { backupHandlers } from '../records/backups';
+import { importHandlers } from '../records/imports';
 import { fileHandlers } from '../records/files';
 import { homeHandlers } from '../records/home';
 import { jobHandlers } from '../records/jobs';
@@ -70,6 +71,7 @@ export const handlers: Handlers = mergeHandlers(channelNames, [
   jobHandlers,
   fileHandlers,
   backupHandlers,
+  importHandlers,
   salesAnalysisHandlers,
   customerAnalysisHandlers,
 ]);

@@ -7,6 +7,8 @@ import type { HandlerContext } from '../records/context';
 import { emptyTrash } from '../records/trash';
 import { createBackup } from '../files/backup';
 import { copyDatabase, exportCopy, giveNewDatabaseId } from '../files/copy';
+import { checkImportFile, runImportFile } from '../import/import-job';
+import { undoImport } from '../import/journal';
 import type { JobControl } from './control';
 
 type JobInput<K extends JobKind> = Extract<z.output<typeof jobStartInput>, { kind: K }>;
@@ -25,7 +27,7 @@ interface JobDefinition<K extends JobKind> {
   /** No transaction around the work: it reads its own snapshot (VACUUM INTO cannot run in one). */
   ownSnapshot?: boolean;
   /** A named backup of the file is taken first (before a change that cannot be undone otherwise). */
-  backupFirst?: 'before-empty-trash';
+  backupFirst?: 'before-empty-trash' | 'before-import';
   /** Awaited when it returns a promise (a backup copies page by page, between other work). */
   run(
     ctx: HandlerContext,
@@ -97,4 +99,12 @@ export const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
       return copy;
     },
   },
+  // The check writes nothing; the import writes in the job's one transaction, after a backup.
+  'import.check': { writes: false, run: (ctx, input, job) => checkImportFile(ctx, input, job) },
+  'import.run': {
+    writes: true,
+    backupFirst: 'before-import',
+    run: (ctx, input, job) => runImportFile(ctx, input, job),
+  },
+  'import.undo': { writes: true, run: (ctx, input) => undoImport(ctx.db, input.importId, ctx.now()) },
 };

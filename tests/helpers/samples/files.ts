@@ -36,6 +36,7 @@ export const fileSamples: Record<string, Sample> = {
     huge: { field: 'path' },
   },
   'backups.list': { valid: {}, wrongType: null, required: null, huge: { field: 'everything' } },
+  'imports.list': { valid: {}, wrongType: null, required: null, huge: { field: 'everything' } },
   'backups.forFile': {
     valid: { path: '另一个数据库.db' },
     wrongType: { field: 'path', value: 7 },
