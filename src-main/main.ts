@@ -53,20 +53,24 @@ function reportCrash(reason: string): void {
 
 /** The extensions the file dialogs offer for a Solo CRM database. */
 const DATABASE_EXTENSIONS = ['db', 'solocrm', 'sqlite'];
+/** The files 导入 reads (import/source.ts). */
+const IMPORT_EXTENSIONS = ['csv', 'txt', 'tsv', 'xlsx'];
+
+/** The system's Open dialog for one file of the given kind; null when the user cancelled. */
+async function chooseFile(title: string, kind: string, extensions: string[]): Promise<string | null> {
+  const options = { title, properties: ['openFile' as const], filters: [{ name: kind, extensions }] };
+  const { canceled, filePaths } = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  return canceled ? null : (filePaths[0] ?? null);
+}
 
 /** The file dialogs and the file manager, for the page's 文件 menu (contract/native.ts). */
 const nativeHandlers: NativeHandlers = {
-  'native.chooseDatabase': async () => {
-    const options = {
-      title: menuLabels().openDatabase,
-      properties: ['openFile' as const],
-      filters: [{ name: menuLabels().databaseFiles, extensions: DATABASE_EXTENSIONS }],
-    };
-    const { canceled, filePaths } = mainWindow
-      ? await dialog.showOpenDialog(mainWindow, options)
-      : await dialog.showOpenDialog(options);
-    return canceled ? null : (filePaths[0] ?? null);
-  },
+  'native.chooseDatabase': () =>
+    chooseFile(menuLabels().openDatabase, menuLabels().databaseFiles, DATABASE_EXTENSIONS),
+  'native.chooseImportFile': () =>
+    chooseFile(menuLabels().chooseImportFile, menuLabels().importFiles, IMPORT_EXTENSIONS),
   'native.chooseSaveLocation': async ({ suggestedName }: { suggestedName: string }) => {
     const options = {
       defaultPath: path.join(database?.state.file?.folder ?? app.getPath('documents'), suggestedName),

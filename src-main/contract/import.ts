@@ -120,12 +120,22 @@ export const importSeparators = [',', '\t', ';'] as const;
  * this computer, how to read it, which column fills which field, fixed values, and what to do with
  * duplicates and with contacts whose customer does not exist.
  */
-export const importFileInput = {
+export const importSourceInput = {
   recordKind: z.enum(importRunKinds),
+  /**
+   * The file on this computer; or, in the browser edition, the name `POST /upload/import` gave
+   * the uploaded file (32 hex digits + `.upload`), which is found in the data folder.
+   */
   path: filePath,
+  /** The name the user knows the file by (an upload's own name); the path's name by default. */
+  fileName: z.string().trim().min(1).max(255).optional(),
   encoding: z.enum(importEncodings).optional(),
   separator: z.enum(importSeparators).optional(),
   sheet: z.string().trim().min(1).max(255).optional(),
+};
+
+export const importFileInput = {
+  ...importSourceInput,
   mapping: z.array(z.string().trim().min(1).max(100).nullable()).max(1000),
   fixed: z.record(z.string().trim().min(1).max(100), z.string().max(10_000)).optional(),
   options: z.strictObject({
@@ -134,6 +144,32 @@ export const importFileInput = {
     dayMonthOrder: z.enum(['dmy', 'mdy']).optional(),
   }),
 };
+
+/**
+ * The wizard's first look at a file (`import.preview`): how it was read (and what else it could
+ * be read as), its headers and first rows, the fields of the record kind, and the mapping
+ * suggested for the headers (the user's last one for the same headers, else by name).
+ */
+export interface ImportPreview {
+  fileName: string;
+  kind: 'csv' | 'xlsx';
+  /** Text files: the encoding read with, and the one detected. */
+  encoding?: (typeof importEncodings)[number];
+  detectedEncoding?: (typeof importEncodings)[number];
+  separator?: (typeof importSeparators)[number];
+  /** Workbooks: every sheet, and the one read. */
+  sheets?: string[];
+  sheet?: string;
+  headers: string[];
+  /** The first rows after the header, each as long as the headers at least. */
+  rows: string[][];
+  /** Text files: the first lines as decoded, to see whether the encoding is right. */
+  decodedSample?: string;
+  fields: ImportField[];
+  suggested: ImportMapping;
+  /** True when `suggested` is the mapping the user chose last time for these headers. */
+  remembered: boolean;
+}
 
 /** One problem of one cell, as the check step lists it. */
 export interface ImportProblem {

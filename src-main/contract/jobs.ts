@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { jobBackupReasons, type BackupInfo } from './backups';
-import { importFileInput, type ImportCheckResult, type ImportRunResult } from './import';
+import {
+  importFileInput,
+  importSourceInput,
+  type ImportCheckResult,
+  type ImportPreview,
+  type ImportRunResult,
+} from './import';
 import { channel } from './channel';
 import type { Page } from './common';
 import type { AppErrorData } from './envelope';
@@ -68,6 +74,7 @@ export const jobStartInput = z.discriminatedUnion('kind', [
     channel: z.enum(pagedChannels),
     input: z.record(z.string(), z.unknown()).default({}),
   }),
+  z.strictObject({ kind: z.literal('import.preview'), ...importSourceInput }),
   z.strictObject({ kind: z.literal('import.check'), ...importFileInput }),
   z.strictObject({ kind: z.literal('import.run'), ...importFileInput }),
   z.strictObject({
@@ -89,6 +96,7 @@ export interface JobResults {
   'file.saveCopy': { path: string; sizeBytes: number };
   /** `download` names the copy for the download address; `fileName` is what the browser saves it as. */
   'file.exportCopy': { download: string; fileName: string; sizeBytes: number };
+  'import.preview': ImportPreview;
   'import.check': ImportCheckResult;
   'import.run': ImportRunResult;
   'import.undo': { deleted: number; restored: number };

@@ -9,6 +9,8 @@ import { channel } from './channel';
 export const nativeChannels = {
   /** The system's Open dialog for a database file; null when the user cancelled. */
   'native.chooseDatabase': channel(z.strictObject({})).returns<string | null>(),
+  /** The system's Open dialog for a file to import (.csv, .txt, .tsv, .xlsx); null when cancelled. */
+  'native.chooseImportFile': channel(z.strictObject({})).returns<string | null>(),
   /** The system's Save dialog, starting at `suggestedName`; null when the user cancelled. */
   'native.chooseSaveLocation': channel(
     z.strictObject({ suggestedName: z.string().trim().min(1).max(255) }),

@@ -1,16 +1,25 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
   IMPORT_LIST_MAX,
   type ImportCheckResult,
+  type ImportKind,
+  type ImportPreview,
   type ImportRunResult,
   type jobStartInput,
+  type RememberedMapping,
 } from '../contract';
+import type { Db } from '../db/open';
+import { incomingFolder, UPLOAD_NAME } from '../files/places';
 import type { JobControl } from '../jobs/control';
 import type { HandlerContext } from '../records/context';
+import { listCustomFields } from '../records/custom-fields';
+import { readSetting, writeSetting } from '../records/settings';
 import { applyImport } from './apply';
+import { headerSignature, importFields, rememberMapping, suggestMapping } from './fields';
 import { planImport, type ImportPlan } from './plan';
-import { openImportSource, type ImportRow, type ImportSource } from './source';
+import { openImportSource, previewImportSource, type ImportRow, type ImportSource } from './source';
 
 /**
  * 导入 as jobs: `import.check` reads the whole file and plans it without writing (the check
@@ -20,6 +29,74 @@ import { openImportSource, type ImportRow, type ImportSource } from './source';
  */
 
 type FileJobInput = Extract<z.output<typeof jobStartInput>, { kind: 'import.check' | 'import.run' }>;
+type PreviewJobInput = Extract<z.output<typeof jobStartInput>, { kind: 'import.preview' }>;
+
+/** The rows the first step shows. */
+const PREVIEW_ROWS = 20;
+
+/** Where a job finds what the browser edition uploaded: the data folder. */
+interface JobPlaces {
+  dataFolder: string;
+}
+
+/** The file a job reads: a path on this computer, or an upload waiting in the data folder. */
+function fileOf(input: { path: string }, places: JobPlaces): string {
+  return UPLOAD_NAME.test(input.path) ? path.join(incomingFolder(places.dataFolder), input.path) : input.path;
+}
+
+const fileNameOf = (input: { path: string; fileName?: string }) =>
+  input.fileName ?? path.basename(input.path);
+
+/** Where the mapping last used for a file with these headers is kept, per record kind. */
+const mappingKey = (kind: ImportKind, headers: readonly string[]) =>
+  `import_mapping:${kind}:${headerSignature(headers)}` as const;
+
+function rememberedMapping(
+  db: Db,
+  kind: ImportKind,
+  headers: readonly string[],
+): RememberedMapping | undefined {
+  const saved = readSetting(db, mappingKey(kind, headers));
+  try {
+    return saved ? (JSON.parse(saved) as RememberedMapping) : undefined;
+  } catch {
+    // A value that no longer reads is no mapping: the headers' names suggest one instead.
+    return undefined;
+  }
+}
+
+/** 导入's first step: how the file reads, its first rows, the fields, and a suggested mapping. */
+export async function previewImportFile(
+  ctx: HandlerContext,
+  input: PreviewJobInput,
+  job: JobControl,
+  places: JobPlaces,
+): Promise<ImportPreview> {
+  job.progress('read', 0, 1);
+  const preview = await previewImportSource(
+    fileOf(input, places),
+    { encoding: input.encoding, separator: input.separator, sheet: input.sheet, name: fileNameOf(input) },
+    PREVIEW_ROWS,
+  );
+  const customFields = listCustomFields(ctx.db, { includeInactive: false });
+  const remembered = rememberedMapping(ctx.db, input.recordKind, preview.headers);
+  job.progress('read', 1, 1);
+  return {
+    fileName: fileNameOf(input),
+    kind: preview.kind,
+    encoding: preview.encoding,
+    detectedEncoding: preview.detectedEncoding,
+    separator: preview.separator,
+    sheets: preview.sheets,
+    sheet: preview.sheet,
+    headers: preview.headers,
+    rows: preview.rows.map((r) => r.cells),
+    decodedSample: preview.decodedSample,
+    fields: importFields(input.recordKind, customFields),
+    suggested: suggestMapping(input.recordKind, preview.headers, customFields, remembered),
+    remembered: remembered !== undefined,
+  };
+}
 
 /** Rows between two progress reports (each also a place where a cancel is heard). */
 const PROGRESS_EVERY = 1000;
@@ -43,11 +120,13 @@ async function planFile(
   ctx: HandlerContext,
   input: FileJobInput,
   job: JobControl,
+  places: JobPlaces,
 ): Promise<{ plan: ImportPlan; source: ImportSource }> {
-  const source = await openImportSource(input.path, {
+  const source = await openImportSource(fileOf(input, places), {
     encoding: input.encoding,
     separator: input.separator,
     sheet: input.sheet,
+    name: fileNameOf(input),
   });
   try {
     const plan = await planImport(ctx, {
@@ -68,8 +147,9 @@ export async function checkImportFile(
   ctx: HandlerContext,
   input: FileJobInput,
   job: JobControl,
+  places: JobPlaces,
 ): Promise<ImportCheckResult> {
-  const { plan, source } = await planFile(ctx, input, job);
+  const { plan, source } = await planFile(ctx, input, job, places);
   return {
     headers: source.headers,
     counts: plan.counts,
@@ -84,18 +164,27 @@ export async function runImportFile(
   ctx: HandlerContext,
   input: FileJobInput,
   job: JobControl,
+  places: JobPlaces,
 ): Promise<ImportRunResult> {
-  const { plan, source } = await planFile(ctx, input, job);
+  const { plan, source } = await planFile(ctx, input, job, places);
   const result = applyImport(
     ctx,
     plan,
     {
-      fileName: path.basename(input.path),
+      fileName: fileNameOf(input),
       mapping: input.mapping,
       options: input.options,
       source: { path: input.path, kind: source.kind, encoding: source.encoding, sheet: source.sheet },
     },
     job,
+  );
+  // An uploaded file has served its purpose (the browser edition keeps no copy of what it imports).
+  if (UPLOAD_NAME.test(input.path)) fs.rmSync(fileOf(input, places), { force: true });
+  // Offered again for the next file with these headers.
+  writeSetting(
+    ctx.db,
+    mappingKey(input.recordKind, source.headers),
+    JSON.stringify(rememberMapping(source.headers, input.mapping)),
   );
   // Rejected at the check and refused by the door after it: every row that was not imported.
   const problems = [...plan.problems, ...result.problems];

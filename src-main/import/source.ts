@@ -31,6 +31,11 @@ export interface ImportSourceOptions {
   separator?: Separator;
   /** Workbooks: the worksheet to read, by name; the first visible one by default. */
   sheet?: string;
+  /**
+   * The name the user knows the file by, when the file itself is named otherwise (an upload
+   * waiting under a random name): its extension chooses the reader.
+   */
+  name?: string;
 }
 
 const textExtensions = new Set(['.csv', '.txt', '.tsv']);
@@ -50,7 +55,7 @@ async function openSource(
   opts: ImportSourceOptions,
   strictText: boolean,
 ): Promise<ImportSource> {
-  const ext = path.extname(file).toLowerCase();
+  const ext = path.extname(opts.name ?? file).toLowerCase();
   if (ext === '.xls') throw oldExcel(file);
   const isText = textExtensions.has(ext);
   if (!isText && ext !== '.xlsx') {

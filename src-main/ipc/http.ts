@@ -233,8 +233,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       handleApi(req, res, channel).catch((err: unknown) => failed(res, err));
       return;
     }
-    if (opts.dataFolder && url.pathname === '/upload/database') {
-      receiveUpload(req, res, opts.dataFolder, opts.invoke).catch((err: unknown) => failed(res, err));
+    if (opts.dataFolder && (url.pathname === '/upload/database' || url.pathname === '/upload/import')) {
+      const purpose = url.pathname === '/upload/import' ? 'import' : 'database';
+      receiveUpload(req, res, opts.dataFolder, opts.invoke, purpose).catch((err: unknown) =>
+        failed(res, err),
+      );
       return;
     }
     if (opts.dataFolder && url.pathname.startsWith('/download/database/')) {

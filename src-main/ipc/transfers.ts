@@ -43,14 +43,17 @@ function uploadedName(req: http.IncomingMessage): string | null {
 }
 
 /**
- * `POST /upload/database`: the body, the file's bytes, goes to the data folder's incoming folder
- * under a random name; the worker then checks it, moves it under a free name and opens it.
+ * `POST /upload/database` and `POST /upload/import`: the body, the file's bytes, goes to the data
+ * folder's incoming folder under a random name. A database file is then checked, moved under a
+ * free name and opened by the worker (file.importUpload); a file to import is answered with its
+ * upload name, which the import jobs read it by (and the import removes once done).
  */
 export async function receiveUpload(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   dataFolder: string,
   invoke: InvokeText,
+  purpose: 'database' | 'import' = 'database',
 ): Promise<void> {
   if (req.method !== 'POST') return answer(res, 405, refusal('Use POST'));
   const name = uploadedName(req);
@@ -76,6 +79,7 @@ export async function receiveUpload(
       answer(res, 413, refusal('The upload did not complete', 'too_big'));
     return;
   }
+  if (purpose === 'import') return answer(res, 200, { ok: true, data: { upload, name } });
   // The worker removes the upload whatever it decides.
   answer(res, 200, await invoke('file.importUpload', { upload, name }));
 }

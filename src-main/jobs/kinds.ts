@@ -7,7 +7,7 @@ import type { HandlerContext } from '../records/context';
 import { emptyTrash } from '../records/trash';
 import { createBackup } from '../files/backup';
 import { copyDatabase, exportCopy, giveNewDatabaseId } from '../files/copy';
-import { checkImportFile, runImportFile } from '../import/import-job';
+import { checkImportFile, previewImportFile, runImportFile } from '../import/import-job';
 import { undoImport } from '../import/journal';
 import type { JobControl } from './control';
 
@@ -100,11 +100,8 @@ export const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
     },
   },
   // The check writes nothing; the import writes in the job's one transaction, after a backup.
-  'import.check': { writes: false, run: (ctx, input, job) => checkImportFile(ctx, input, job) },
-  'import.run': {
-    writes: true,
-    backupFirst: 'before-import',
-    run: (ctx, input, job) => runImportFile(ctx, input, job),
-  },
+  'import.preview': { writes: false, run: previewImportFile },
+  'import.check': { writes: false, run: checkImportFile },
+  'import.run': { writes: true, backupFirst: 'before-import', run: runImportFile },
   'import.undo': { writes: true, run: (ctx, input) => undoImport(ctx.db, input.importId, ctx.now()) },
 };

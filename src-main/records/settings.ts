@@ -5,8 +5,11 @@ import { AppError } from '../db/errors';
 import { stmt } from '../db/statements';
 import { handlersFor } from '../ipc/handler';
 
-/** The keys of the settings table (migrations/0009_settings.sql). */
-type SettingKey = 'set_up_at' | 'template' | 'current_rep_id';
+/**
+ * The keys of the settings table (migrations/0009_settings.sql), and `import_mapping:<kind>:<header
+ * signature>`: the mapping the user last imported a file with those headers by (import-job.ts).
+ */
+type SettingKey = 'set_up_at' | 'template' | 'current_rep_id' | `import_mapping:${string}`;
 
 export function readSetting(db: Db, key: SettingKey): string | undefined {
   return stmt(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;

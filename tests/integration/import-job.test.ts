@@ -6,15 +6,18 @@ import type {
   Envelope,
   ImportCheckResult,
   ImportEntry,
+  ImportPreview,
   ImportRunResult,
   JobInfo,
 } from '../../src-main/contract';
+import { startServer } from '../../src-main/ipc/http';
 import { DatabaseHost } from '../../src-main/service/host';
 import { makeTempDir, sha256File } from '../helpers/db';
 
 /**
- * 导入 through the door, as the wizard will drive it: `import.check` and `import.run` jobs in the
- * database worker on a GBK file as Chinese Excel saves it, the history, and `import.undo`.
+ * 导入 through the door, as the wizard will drive it: `import.preview`, `import.check` and
+ * `import.run` jobs in the database worker on a GBK file as Chinese Excel saves it (or uploaded by
+ * the browser edition), the history, and `import.undo`.
  */
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -176,5 +179,79 @@ describe('import jobs', () => {
     expect(info.state).toBe('cancelled');
     expect(await customerNames()).toEqual(before);
     expect(await data<ImportEntry[]>('imports.list')).toEqual([]);
+  });
+
+  it('previews a file: how it reads, its first rows, and the mapping it suggests, then the one last used', async () => {
+    const file = gbkFile(rows);
+    const preview = (await job({ kind: 'import.preview', recordKind: 'customers', path: file }))
+      .result as ImportPreview;
+    expect(preview).toMatchObject({
+      fileName: '客户名单 2026.csv',
+      kind: 'csv',
+      encoding: 'gb18030',
+      detectedEncoding: 'gb18030',
+      separator: ',',
+      headers: ['客户名称', '电话', '手机', '备用'],
+      suggested: ['name', 'phone', 'mobile', null],
+      remembered: false,
+    });
+    expect(preview.rows[1]).toEqual(['宁波港湾物流有限公司', '０５７４-８７６５４３２１', '', 'y']);
+    expect(preview.decodedSample).toContain('杭州西湖茶业有限公司');
+    expect(preview.fields.map((f) => f.key)).toContain('name');
+
+    // Imported with 备用 as the notes: the next file with these headers is offered that mapping.
+    const mine = ['name', 'phone', 'mobile', 'notes'];
+    const ran = await job({
+      kind: 'import.run',
+      recordKind: 'customers',
+      path: file,
+      mapping: mine,
+      options: {},
+    });
+    expect(ran.state).toBe('done');
+    const again = (await job({ kind: 'import.preview', recordKind: 'customers', path: file }))
+      .result as ImportPreview;
+    expect(again).toMatchObject({ suggested: mine, remembered: true });
+    // Read as UTF-8 on request, the same bytes show what a wrong encoding looks like.
+    const wrong = (
+      await job({ kind: 'import.preview', recordKind: 'customers', path: file, encoding: 'utf-8' })
+    ).result as ImportPreview;
+    expect(wrong.encoding).toBe('utf-8');
+    expect(wrong.decodedSample).toContain('\uFFFD');
+  });
+
+  it('imports a file the browser uploaded, by its upload name, and removes the upload once imported', async () => {
+    const rendererDir = path.join(tmp.dir, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Solo CRM</title>');
+    const server = await startServer({
+      invoke: (channel, input) => host.invokeText(channel, input),
+      rendererDir,
+      dataFolder: tmp.dir,
+    });
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/upload/import`, {
+        method: 'POST',
+        headers: {
+          Cookie: `solo_crm_token=${server.token}`,
+          'Content-Type': 'application/octet-stream',
+          'X-File-Name': encodeURIComponent('客户名单.csv'),
+        },
+        body: new Uint8Array(fs.readFileSync(gbkFile(rows))),
+      });
+      const uploaded = (await res.json()) as Envelope<{ upload: string; name: string }>;
+      expect(uploaded).toMatchObject({ ok: true, data: { name: '客户名单.csv' } });
+      const { upload } = (uploaded as { data: { upload: string } }).data;
+      expect(upload).toMatch(/^[a-f0-9]{32}\.upload$/);
+      const common = { recordKind: 'customers', path: upload, fileName: '客户名单.csv' };
+      const preview = (await job({ kind: 'import.preview', ...common })).result as ImportPreview;
+      expect(preview).toMatchObject({ fileName: '客户名单.csv', suggested: mapping });
+      const ran = await job({ kind: 'import.run', ...common, mapping, options: {} });
+      expect(ran.state).toBe('done');
+      expect((await data<ImportEntry[]>('imports.list'))[0]!.fileName).toBe('客户名单.csv');
+      expect(fs.readdirSync(path.join(tmp.dir, 'incoming'))).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });
