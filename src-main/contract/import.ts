@@ -191,6 +191,14 @@ export interface ImportCounts {
 
 /** The most problems and likely duplicates a job answers with (the counts say how many in all). */
 export const IMPORT_LIST_MAX = 1000;
+/** The most rejected rows a job hands back whole, for the file of rejected rows. */
+export const IMPORT_REJECTED_MAX = 10_000;
+
+/** A row that was not imported, as the file has it: for the file of rejected rows (with reasons). */
+export interface RejectedRow {
+  row: number;
+  cells: string[];
+}
 
 export interface ImportCheckResult {
   headers: string[];
@@ -199,6 +207,8 @@ export interface ImportCheckResult {
   problemCount: number;
   likely: { row: number; matches: { id?: number; row?: number; name: string; reason: string }[] }[];
   likelyCount: number;
+  /** The rows with a problem, as in the file (the first IMPORT_REJECTED_MAX); their reasons are in `problems`. */
+  rejected: RejectedRow[];
 }
 
 export interface ImportRunResult {
@@ -206,6 +216,9 @@ export interface ImportRunResult {
   counts: ImportCounts & { linkedCreated: number };
   problems: ImportProblem[];
   problemCount: number;
+  headers: string[];
+  /** The rows not imported, as in the file (the first IMPORT_REJECTED_MAX). */
+  rejected: RejectedRow[];
 }
 
 /** An import as the history lists it. */

@@ -3,10 +3,12 @@ import path from 'node:path';
 import type { z } from 'zod';
 import {
   IMPORT_LIST_MAX,
+  IMPORT_REJECTED_MAX,
   type ImportCheckResult,
   type ImportKind,
   type ImportPreview,
   type ImportRunResult,
+  type RejectedRow,
   type jobStartInput,
   type RememberedMapping,
 } from '../contract';
@@ -116,6 +118,25 @@ async function* withProgress(source: ImportSource, job: JobControl, phase: strin
   job.progress(phase, total, total);
 }
 
+/**
+ * The rows with a problem, read again from the file as they are there (the plan keeps no cells):
+ * the user gets them back, with their reasons, to fix and import again.
+ */
+async function rejectedRows(
+  source: ImportSource,
+  problems: readonly { row: number }[],
+): Promise<RejectedRow[]> {
+  const wanted = new Set(problems.map((p) => p.row));
+  const rows: RejectedRow[] = [];
+  if (wanted.size === 0) return rows;
+  for await (const row of source.rows()) {
+    if (!wanted.has(row.row)) continue;
+    rows.push({ row: row.row, cells: row.cells });
+    if (rows.length >= Math.min(wanted.size, IMPORT_REJECTED_MAX)) break;
+  }
+  return rows;
+}
+
 async function planFile(
   ctx: HandlerContext,
   input: FileJobInput,
@@ -138,8 +159,9 @@ async function planFile(
       options: input.options,
     });
     return { plan, source };
-  } finally {
+  } catch (err) {
     await source.close();
+    throw err;
   }
 }
 
@@ -150,14 +172,19 @@ export async function checkImportFile(
   places: JobPlaces,
 ): Promise<ImportCheckResult> {
   const { plan, source } = await planFile(ctx, input, job, places);
-  return {
-    headers: source.headers,
-    counts: plan.counts,
-    problems: plan.problems.slice(0, IMPORT_LIST_MAX),
-    problemCount: plan.problems.length,
-    likely: plan.likely.slice(0, IMPORT_LIST_MAX),
-    likelyCount: plan.likely.length,
-  };
+  try {
+    return {
+      headers: source.headers,
+      counts: plan.counts,
+      problems: plan.problems.slice(0, IMPORT_LIST_MAX),
+      problemCount: plan.problems.length,
+      likely: plan.likely.slice(0, IMPORT_LIST_MAX),
+      likelyCount: plan.likely.length,
+      rejected: await rejectedRows(source, plan.problems),
+    };
+  } finally {
+    await source.close();
+  }
 }
 
 export async function runImportFile(
@@ -167,31 +194,38 @@ export async function runImportFile(
   places: JobPlaces,
 ): Promise<ImportRunResult> {
   const { plan, source } = await planFile(ctx, input, job, places);
-  const result = applyImport(
-    ctx,
-    plan,
-    {
-      fileName: fileNameOf(input),
-      mapping: input.mapping,
-      options: input.options,
-      source: { path: input.path, kind: source.kind, encoding: source.encoding, sheet: source.sheet },
-    },
-    job,
-  );
-  // An uploaded file has served its purpose (the browser edition keeps no copy of what it imports).
-  if (UPLOAD_NAME.test(input.path)) fs.rmSync(fileOf(input, places), { force: true });
-  // Offered again for the next file with these headers.
-  writeSetting(
-    ctx.db,
-    mappingKey(input.recordKind, source.headers),
-    JSON.stringify(rememberMapping(source.headers, input.mapping)),
-  );
-  // Rejected at the check and refused by the door after it: every row that was not imported.
-  const problems = [...plan.problems, ...result.problems];
-  return {
-    importId: result.importId,
-    counts: result.counts,
-    problems: problems.slice(0, IMPORT_LIST_MAX),
-    problemCount: problems.length,
-  };
+  try {
+    const result = applyImport(
+      ctx,
+      plan,
+      {
+        fileName: fileNameOf(input),
+        mapping: input.mapping,
+        options: input.options,
+        source: { path: input.path, kind: source.kind, encoding: source.encoding, sheet: source.sheet },
+      },
+      job,
+    );
+    // Offered again for the next file with these headers.
+    writeSetting(
+      ctx.db,
+      mappingKey(input.recordKind, source.headers),
+      JSON.stringify(rememberMapping(source.headers, input.mapping)),
+    );
+    // Rejected at the check and refused by the door after it: every row that was not imported.
+    const problems = [...plan.problems, ...result.problems];
+    const rejected = await rejectedRows(source, problems);
+    // An uploaded file has served its purpose (the browser edition keeps no copy of what it imports).
+    if (UPLOAD_NAME.test(input.path)) fs.rmSync(fileOf(input, places), { force: true });
+    return {
+      importId: result.importId,
+      counts: result.counts,
+      problems: problems.slice(0, IMPORT_LIST_MAX),
+      problemCount: problems.length,
+      headers: source.headers,
+      rejected,
+    };
+  } finally {
+    await source.close();
+  }
 }

@@ -94,6 +94,9 @@ describe('import jobs', () => {
     const result = ran.result as ImportRunResult;
     expect(result.counts).toMatchObject({ new: 2, update: 1, rejected: 1 });
     expect(result.problemCount).toBe(1);
+    // The row not imported, as the file has it, for the file of rejected rows.
+    expect(result.rejected).toEqual([{ row: 4, cells: ['', '021-1234', '', 'z'] }]);
+    expect(check.rejected).toEqual(result.rejected);
     expect(await customerNames()).toEqual(
       ['北京华信科技有限公司', '杭州西湖茶业有限公司', '宁波港湾物流有限公司'].sort(),
     );
