@@ -9,7 +9,7 @@ import type { CheckThreadData, FromCheck } from './messages';
  * screen shows while a large file is read through (FileSession opens it for reading meanwhile,
  * and for writing only once this says ok). Reads only: the file is not changed.
  */
-const { file, nativeBinding } = workerData as CheckThreadData;
+const { file, nativeBinding, delayMs } = workerData as CheckThreadData;
 
 function check(): FromCheck {
   let db: Database.Database | undefined;
@@ -28,4 +28,5 @@ function check(): FromCheck {
   }
 }
 
+if (delayMs) await new Promise((done) => setTimeout(done, delayMs));
 parentPort!.postMessage(check());

@@ -20,6 +20,11 @@ export interface DatabaseWorkerData extends ConnectionOptions {
    * reading (its first screen shows at once); below it, before the file opens. Default 64 MiB.
    */
   deferCheckBytes?: number;
+  /**
+   * How long such a check waits before it reads (0 by default): tests hold a file in its checking
+   * state with it, to see what happens meanwhile, whatever the machine's speed.
+   */
+  checkDelayMs?: number;
 }
 
 /** The host's messages to the database worker. */
@@ -60,6 +65,7 @@ export type FromJob =
 export interface CheckThreadData {
   file: string;
   nativeBinding?: string;
+  delayMs?: number;
 }
 
 /** The file-check thread's one message: the file passed quick_check, or why not. */

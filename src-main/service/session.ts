@@ -441,7 +441,11 @@ export class FileSession {
   /** Starts the quick_check of `open`'s file in a thread of its own; `checked` takes its answer. */
   private startCheck(open: OpenFile, lock: WriterLock): void {
     const file = open.opened.path;
-    const workerData: CheckThreadData = { file, nativeBinding: this.options.nativeBinding };
+    const workerData: CheckThreadData = {
+      file,
+      nativeBinding: this.options.nativeBinding,
+      delayMs: this.options.checkDelayMs,
+    };
     const thread = startThread(siblingEntry('check-thread', import.meta.url), { workerData });
     // A check that is no longer wanted (the file was closed) ends by itself; it holds nothing up.
     thread.unref();

@@ -46,7 +46,14 @@ function zeroRootPage(file: string, table: string): void {
 
 beforeEach(async () => {
   tmp = makeTempDir();
-  host = new DatabaseHost({ file: large(), dataFolder: tmp.dir, appVersion: 't', deferCheckBytes: 1 });
+  // Every file counts as large, and its check waits a moment, so what happens meanwhile is seen.
+  host = new DatabaseHost({
+    file: large(),
+    dataFolder: tmp.dir,
+    appVersion: 't',
+    deferCheckBytes: 1,
+    checkDelayMs: 300,
+  });
   await host.start();
   await checked();
   for (let i = 0; i < 200; i++)
