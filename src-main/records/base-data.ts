@@ -50,11 +50,12 @@ export function assertBaseRefs(
   refs: Record<string, BaseKind>,
   values: Record<string, unknown>,
 ): void {
-  const stmt = db.prepare('SELECT kind FROM base_items WHERE id = ?').pluck();
+  // Compiled once per connection (every save of a record with base-data fields comes here).
+  const kindOf = stmt(db, 'SELECT kind FROM base_items WHERE id = ?').pluck();
   for (const [field, kind] of Object.entries(refs)) {
     const value = values[field];
     if (value === null || value === undefined) continue;
-    if (stmt.get(value) !== kind) {
+    if (kindOf.get(value) !== kind) {
       throw new AppError('VALIDATION', `${field}: no ${kind} entry with id ${String(value)}`, {
         field,
         reason: 'not_found',
