@@ -10,6 +10,7 @@ import { customFieldsModule } from '../modules/custom-fields';
 import { expensesModule } from '../modules/expenses';
 import { feedbackModule } from '../modules/feedback';
 import { homeModule } from '../modules/home';
+import { importModule } from '../modules/import';
 import { opportunitiesModule } from '../modules/opportunities';
 import { productsModule } from '../modules/products';
 import { salesModule } from '../modules/sales';
@@ -33,6 +34,7 @@ export const appModules: AppModule[] = [
   customFieldsModule,
   trashModule,
   backupsModule,
+  importModule,
 ].filter((m) => m.routes.length > 0);
 
 for (const m of appModules) if (m.messages) addModuleMessages(m.key, m.messages);

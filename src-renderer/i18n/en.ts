@@ -150,6 +150,10 @@ export const en: Messages = {
     invalid_format_decimals: 'At most {{places}} decimal places',
     invalid_format_positive: 'Must be more than 0',
     invalid_format_email: 'Not a valid email address, e.g. name@example.com',
+    invalid_format_ambiguous_date:
+      'Day and month could be either (5/3/2026 is 5 March or 3 May): choose their order under “Day and month in dates”',
+    invalid_format_digits_lost:
+      'Excel saved this long number in scientific notation (like 1.38E+10) and lost its last digits: set the column to text and save again',
     invalid_value: 'Not one of the choices',
     unknown_field: 'Not a known field',
     not_found: 'The chosen entry no longer exists; choose another',
@@ -226,6 +230,10 @@ export const en: Messages = {
       import_file_changed:
         'The file changed after it was chosen (saved again in Excel, for example). Choose it again.',
       import_unreadable: 'This file cannot be read: there is no permission to read it, or it is a folder.',
+      order_conflict:
+        'The rows of order {{order}} name different customers or dates, so the order was not imported: make them agree and import it again.',
+      order_rejected:
+        'Row {{row}} of order {{order}} has a problem, so the whole order was not imported (an order is imported with all its lines or not at all).',
     },
     what: {
       customers: 'customer',
@@ -274,6 +282,8 @@ export const en: Messages = {
     saveCopy: 'Save a copy as…',
     showInFolder: 'Show in folder',
     backups: 'Backups…',
+    importRecords: 'Import…',
+    importHistory: 'Import history',
     importFile: 'Import database file…',
     exportFile: 'Export database file',
     close: 'Close database',

@@ -149,6 +149,10 @@ export const zhCN = {
     invalid_format_decimals: '最多 {{places}} 位小数',
     invalid_format_positive: '必须大于 0',
     invalid_format_email: '不是有效的邮箱地址，例如 name@example.com',
+    invalid_format_ambiguous_date:
+      '分不清日和月（例如 5/3/2026 可能是 3 月 5 日或 5 月 3 日），请在“日期中的日和月”中选择顺序',
+    invalid_format_digits_lost:
+      'Excel 以科学计数法保存了这个长数字（如 1.38E+10），后面的数字已丢失，请把这一列设为文本后重新保存',
     invalid_value: '不是可选的值',
     unknown_field: '不是可识别的字段',
     not_found: '所选项目不存在，请重新选择',
@@ -220,6 +224,8 @@ export const zhCN = {
       import_quote: '第 {{line}} 行有一个引号没有正确闭合，后面的内容无法分列。请在文件中检查这一行的引号。',
       import_file_changed: '文件在选择之后被修改过（例如在 Excel 中又保存了一次）。请重新选择文件。',
       import_unreadable: '无法读取这个文件：没有读取权限，或它是一个文件夹。',
+      order_conflict: '订单 {{order}} 的各行写的客户或日期不一致，整张订单没有导入。请让这张订单的各行一致后再导入。',
+      order_rejected: '订单 {{order}} 的第 {{row}} 行有问题，整张订单没有导入（一张订单的明细要么全部导入，要么都不导入）。',
     },
     what: {
       customers: '客户',
@@ -268,6 +274,8 @@ export const zhCN = {
     saveCopy: '另存副本…',
     showInFolder: '在文件夹中显示',
     backups: '备份…',
+    importRecords: '导入…',
+    importHistory: '导入记录',
     importFile: '导入数据库文件…',
     exportFile: '导出数据库文件',
     close: '关闭数据库',
