@@ -1,5 +1,5 @@
 import { Button, Group, TextInput, Title } from '@mantine/core';
-import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,12 +15,24 @@ export function ListHeader(props: {
   addPath: string;
   /** More buttons before 删除所选, e.g. 导出. */
   extra?: ReactNode;
+  /** The record kind 导入 opens the import wizard with; no 导入 button without it. */
+  importKind?: 'customers' | 'contacts' | 'products';
 }) {
   const { t } = useTranslation();
   return (
     <Group justify="space-between">
       <Title order={2}>{t(`${props.ns}.browse`)}</Title>
       <Group>
+        {props.importKind && (
+          <Button
+            variant="default"
+            component={Link}
+            to={`/import?kind=${props.importKind}`}
+            leftSection={<IconFileImport size={16} />}
+          >
+            {t('import.button')}
+          </Button>
+        )}
         {props.extra}
         <Button
           color="red"

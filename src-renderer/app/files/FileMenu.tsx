@@ -5,14 +5,17 @@ import {
   IconDatabase,
   IconDatabaseExport,
   IconDatabaseImport,
+  IconFileImport,
   IconFileOff,
   IconFilePlus,
   IconFolderOpen,
   IconHistory,
+  IconListDetails,
   IconX,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { isDesktop } from '../../api';
 import { useFiles } from '../../lib/file-context';
 import { useRecentFiles } from './RecentList';
@@ -100,6 +103,7 @@ export function FileMenu() {
   const files = useFiles();
   const file = files.state?.file ?? null;
   const [opened, setOpened] = useState(false);
+  const navigate = useNavigate();
   return (
     <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
       {/* No focus placeholder: inside role=menu it is a child that is not an item (axe). */}
@@ -154,6 +158,20 @@ export function FileMenu() {
           )}
           <Menu.Item leftSection={<IconHistory size={16} />} onClick={files.showBackups} disabled={!file}>
             {t('file.backups')}
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconFileImport size={16} />}
+            onClick={() => void navigate('/import')}
+            disabled={!file || file.readOnly}
+          >
+            {t('file.importRecords')}
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconListDetails size={16} />}
+            onClick={() => void navigate('/import/history')}
+            disabled={!file}
+          >
+            {t('file.importHistory')}
           </Menu.Item>
           <Menu.Divider />
           <Menu.Item leftSection={<IconX size={16} />} onClick={files.close} disabled={!file}>

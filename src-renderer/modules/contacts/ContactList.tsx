@@ -94,6 +94,7 @@ export function ContactList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/contacts/new"
+        importKind="contacts"
         extra={
           <ListExport
             title={t('nav.contacts')}

@@ -94,6 +94,7 @@ export function CustomerList() {
         selectedCount={selected.length}
         onDeleteSelected={() => void confirmDelete(selected, () => setSelected([]))}
         addPath="/customers/new"
+        importKind="customers"
         extra={
           <ListExport
             title={t('nav.customers')}

@@ -97,6 +97,7 @@ export function ProductList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/products/new"
+        importKind="products"
         extra={
           <ListExport
             title={t('nav.products')}
