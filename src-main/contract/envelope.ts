@@ -86,7 +86,11 @@ export type ValidationReason =
   /** The file changed since it was chosen: choose it again. */
   | 'import_file_changed'
   /** The file cannot be read (no permission, or it is a folder). */
-  | 'import_unreadable';
+  | 'import_unreadable'
+  /** Rows of one order (`params.order`) name another customer or date (`params.field`). */
+  | 'order_conflict'
+  /** Another row of this order (`params.row`) has a problem: a sale is imported whole or not at all. */
+  | 'order_rejected';
 
 export interface AppErrorData {
   code: ErrorCode;

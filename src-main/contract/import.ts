@@ -108,8 +108,8 @@ export type ImportMapping = (string | null)[];
  */
 export type RememberedMapping = Record<string, string | null>;
 
-/** The record kinds whose import is built so far: records of their own, no lines. */
-export const importRunKinds = ['customers', 'contacts', 'products'] as const;
+/** The record kinds whose import is built so far (a sales file: one row per sale line). */
+export const importRunKinds = ['customers', 'contacts', 'products', 'sales'] as const;
 
 /** The encodings and separators a text file may be read with (the reader's own lists). */
 export const importEncodings = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;

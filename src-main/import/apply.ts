@@ -39,10 +39,10 @@ export interface ApplyResult {
 }
 
 /** Progress is told, and a cancel heard, every this many rows. */
-const BATCH = 500;
+export const BATCH = 500;
 
 /** What the door answered, or its refusal as an AppError. */
-function through<T>(ctx: HandlerContext, channel: string, input: unknown): T {
+export function through<T>(ctx: HandlerContext, channel: string, input: unknown): T {
   const res = invoke(ctx, channel, input);
   if (!res.ok) {
     const { code, message, ...details } = res.error;
@@ -52,7 +52,12 @@ function through<T>(ctx: HandlerContext, channel: string, input: unknown): T {
 }
 
 /** The file's code for a record just made (the create channel gives the app's next code). */
-function setCode(ctx: HandlerContext, table: 'customers' | 'products', id: number, code: string): void {
+export function setCode(
+  ctx: HandlerContext,
+  table: 'customers' | 'products' | 'sales',
+  id: number,
+  code: string,
+): void {
   stmt(ctx.db, `UPDATE ${table} SET code = ? WHERE id = ?`).run(code, id);
   searchIndexers[table]?.(ctx.db, id);
 }
@@ -159,7 +164,7 @@ export function applyImport(
   return { importId, counts, problems };
 }
 
-function refusal(row: number, error: AppErrorData): PlanProblem {
+export function refusal(row: number, error: AppErrorData): PlanProblem {
   const field = error.field ?? '';
   return {
     row,

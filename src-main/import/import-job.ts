@@ -19,8 +19,10 @@ import type { HandlerContext } from '../records/context';
 import { listCustomFields } from '../records/custom-fields';
 import { readSetting, writeSetting } from '../records/settings';
 import { applyImport } from './apply';
+import { applySales } from './apply-sales';
 import { headerSignature, importFields, rememberMapping, suggestMapping } from './fields';
 import { planImport, type ImportPlan } from './plan';
+import { planSales, type SalesPlan } from './plan-sales';
 import { openImportSource, previewImportSource, type ImportRow, type ImportSource } from './source';
 
 /**
@@ -142,7 +144,7 @@ async function planFile(
   input: FileJobInput,
   job: JobControl,
   places: JobPlaces,
-): Promise<{ plan: ImportPlan; source: ImportSource }> {
+): Promise<{ plan: ImportPlan | SalesPlan; source: ImportSource }> {
   const source = await openImportSource(fileOf(input, places), {
     encoding: input.encoding,
     separator: input.separator,
@@ -150,14 +152,18 @@ async function planFile(
     name: fileNameOf(input),
   });
   try {
-    const plan = await planImport(ctx, {
-      kind: input.recordKind,
+    const file = {
       headers: source.headers,
       rows: withProgress(source, job, 'check'),
       mapping: input.mapping,
       fixed: input.fixed,
       options: input.options,
-    });
+    };
+    // A sales file's rows are lines, grouped into sales by order number.
+    const plan =
+      input.recordKind === 'sales'
+        ? await planSales(ctx, { ...file, kind: 'sales' })
+        : await planImport(ctx, { ...file, kind: input.recordKind });
     return { plan, source };
   } catch (err) {
     await source.close();
@@ -195,17 +201,14 @@ export async function runImportFile(
 ): Promise<ImportRunResult> {
   const { plan, source } = await planFile(ctx, input, job, places);
   try {
-    const result = applyImport(
-      ctx,
-      plan,
-      {
-        fileName: fileNameOf(input),
-        mapping: input.mapping,
-        options: input.options,
-        source: { path: input.path, kind: source.kind, encoding: source.encoding, sheet: source.sheet },
-      },
-      job,
-    );
+    const meta = {
+      fileName: fileNameOf(input),
+      mapping: input.mapping,
+      options: input.options,
+      source: { path: input.path, kind: source.kind, encoding: source.encoding, sheet: source.sheet },
+    };
+    const result =
+      plan.kind === 'sales' ? applySales(ctx, plan, meta, job) : applyImport(ctx, plan, meta, job);
     // Offered again for the next file with these headers.
     writeSetting(
       ctx.db,

@@ -98,3 +98,47 @@ export function customerLookup(db: Db): CustomerLookup {
   }
   return { byCode, byName };
 }
+
+/** Products by code and by name, as a sale line's 产品 cell names one; and which are no longer sold. */
+export interface ProductLookup extends CustomerLookup {
+  inactive: Set<number>;
+}
+
+/** Every stored product; a name two products share finds the older one. */
+export function productLookup(db: Db): ProductLookup {
+  const byCode = new Map<string, number>();
+  const byName = new Map<string, number>();
+  const inactive = new Set<number>();
+  for (const p of stmt<{ id: number; code: string; name: string; active: number }>(
+    db,
+    'SELECT id, code, name, active FROM products ORDER BY id',
+  ).iterate()) {
+    byCode.set(codeKey(p.code), p.id);
+    const key = nameKey(p.name);
+    if (!byName.has(key)) byName.set(key, p.id);
+    if (p.active !== 1) inactive.add(p.id);
+  }
+  return { byCode, byName, inactive };
+}
+
+/** Contacts by `<customer id>:<name key>`: a sale's 联系人 is one of its customer's. */
+export function contactLookup(db: Db): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const c of stmt<{ id: number; customerId: number; name: string }>(
+    db,
+    'SELECT id, customer_id AS customerId, name FROM contacts ORDER BY id',
+  ).iterate()) {
+    const key = `${c.customerId}:${nameKey(c.name)}`;
+    if (!byName.has(key)) byName.set(key, c.id);
+  }
+  return byName;
+}
+
+/** Stored sales by order number (their code, as codeKey compares codes). */
+export function saleCodes(db: Db): Map<string, number> {
+  const byCode = new Map<string, number>();
+  for (const s of stmt<{ id: number; code: string }>(db, 'SELECT id, code FROM sales').iterate()) {
+    byCode.set(codeKey(s.code), s.id);
+  }
+  return byCode;
+}

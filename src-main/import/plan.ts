@@ -14,6 +14,7 @@ import {
   channels,
   fromZodIssue,
   type ImportField,
+  type ImportKind,
   type ImportMapping,
   type ValidationReason,
 } from '../contract';
@@ -103,27 +104,25 @@ export interface ImportPlan {
 }
 
 /** A mapped field and the columns that fill it (a field mapped twice takes the first filled cell). */
-interface Target {
+export interface Target {
   field: ImportField;
   columns: number[];
 }
 
 /** Where a field's problem is shown: its first column's header, else its label. */
-const columnName = (t: Target | undefined, headers: readonly string[], field: string) =>
+export const columnName = (t: Target | undefined, headers: readonly string[], field: string) =>
   t?.columns.length ? headers[t.columns[0]!]! : (t?.field.label.zh ?? field);
 
 /**
- * The dry run. Reads `rows` once; holds the key columns of the stored records, the keys of the
- * rows planned so far and, unless `onRow` takes them, every row's action (a reject or skip is a
- * row number alone). With `onRow`, each action goes there as it is planned and `actions` stays
- * empty: memory then grows with the file's keys only.
+ * The fields `mapping` and `fixed` fill, each with the columns that fill it; a key that is not a
+ * field of `kind` (its custom fields included) is refused.
  */
-export async function planImport(
+export function mappedTargets(
   ctx: HandlerContext,
-  input: PlanInput,
-  onRow?: (action: PlannedRow) => void,
-): Promise<ImportPlan> {
-  const { kind, headers, mapping, options } = input;
+  kind: ImportKind,
+  mapping: ImportMapping,
+  fixed: Readonly<Record<string, string>> | undefined,
+): Map<string, Target> {
   const fields = importFields(kind, listCustomFields(ctx.db, { includeInactive: false }));
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const targets = new Map<string, Target>();
@@ -140,7 +139,7 @@ export async function planImport(
     t.columns.push(i);
     targets.set(key, t);
   });
-  for (const key of Object.keys(input.fixed ?? {})) {
+  for (const key of Object.keys(fixed ?? {})) {
     const field = byKey.get(key);
     if (!field) {
       throw new AppError('VALIDATION', `fixed: ${key} is not a field of ${kind}`, {
@@ -150,6 +149,22 @@ export async function planImport(
     }
     if (!targets.has(key)) targets.set(key, { field, columns: [] });
   }
+  return targets;
+}
+
+/**
+ * The dry run. Reads `rows` once; holds the key columns of the stored records, the keys of the
+ * rows planned so far and, unless `onRow` takes them, every row's action (a reject or skip is a
+ * row number alone). With `onRow`, each action goes there as it is planned and `actions` stays
+ * empty: memory then grows with the file's keys only.
+ */
+export async function planImport(
+  ctx: HandlerContext,
+  input: PlanInput,
+  onRow?: (action: PlannedRow) => void,
+): Promise<ImportPlan> {
+  const { kind, headers, mapping, options } = input;
+  const targets = mappedTargets(ctx, kind, mapping, input.fixed);
 
   const cellCtx: CellContext = {
     base: baseLookup(listBaseItems(ctx.db, {})),

@@ -224,8 +224,10 @@ export const zhCN = {
       import_quote: '第 {{line}} 行有一个引号没有正确闭合，后面的内容无法分列。请在文件中检查这一行的引号。',
       import_file_changed: '文件在选择之后被修改过（例如在 Excel 中又保存了一次）。请重新选择文件。',
       import_unreadable: '无法读取这个文件：没有读取权限，或它是一个文件夹。',
-      order_conflict: '订单 {{order}} 的各行写的客户或日期不一致，整张订单没有导入。请让这张订单的各行一致后再导入。',
-      order_rejected: '订单 {{order}} 的第 {{row}} 行有问题，整张订单没有导入（一张订单的明细要么全部导入，要么都不导入）。',
+      order_conflict:
+        '订单 {{order}} 的各行写的客户或日期不一致，整张订单没有导入。请让这张订单的各行一致后再导入。',
+      order_rejected:
+        '订单 {{order}} 的第 {{row}} 行有问题，整张订单没有导入（一张订单的明细要么全部导入，要么都不导入）。',
     },
     what: {
       customers: '客户',
