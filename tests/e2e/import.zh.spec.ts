@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import iconv from 'iconv-lite';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openModule, shot } from './ui';
+
+test.use({ locale: 'zh-CN', reducedMotion: 'reduce' });
+
+/** A customers file as Chinese Excel saves "CSV (逗号分隔)": GBK, CRLF, a quoted comma. */
+const ROWS = [
+  ['公司名称', '联系电话', '手机号', '客户类型', '老板', '备注'],
+  ['杭州西湖茶业有限公司', '0571-88886666', '13800138000', '客户', '陈明', '老客户'],
+  ['宁波港湾物流有限公司', '0574-87654321', '', '潜在客户', '李华', '展会认识'],
+  ['', '021-12345678', '13900000000', '客户', '王强', '没有名称'],
+  ['苏州园林文旅有限公司', '0512-65234567', '', '神秘客户', '赵丽', '类型不对'],
+  ['温州鞋业有限公司', '0577-88990011', '13700000000', '合作伙伴', '钱进', ''],
+  ['绍兴黄酒集团有限公司', '0575-85123456', '', '代理商', '孙悦', '"年底订货,要发票"'],
+];
+const IMPORTED = ['杭州西湖茶业有限公司', '宁波港湾物流有限公司', '温州鞋业有限公司', '绍兴黄酒集团有限公司'];
+
+/** The customers 客户管理 lists now, by name. */
+async function customerNames(page: Page): Promise<string[]> {
+  await openModule(page, '客户管理');
+  const table = page.getByRole('table', { name: '客户列表' });
+  await expect(page.getByLabel('正在加载…')).toHaveCount(0);
+  return (await table.getByRole('link').allTextContents()).sort();
+}
+
+/** Serious and critical axe problems while `ready` shows. */
+async function axeProblems(page: Page, ready: Locator): Promise<string[]> {
+  await expect(ready).toBeVisible();
+  await expect(page.getByLabel('正在加载…')).toHaveCount(0);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  at ${n.target.join(' ')}`).join('\n')}`,
+    );
+}
+
+test('导入：GBK 客户文件，改一列的对应，检查出两个问题，下载未导入的行，导入，再撤销', async ({
+  page,
+  crm,
+}, info) => {
+  const problems: string[] = [];
+  const file = path.join(path.dirname(crm.dbPath), '客户名单 2026.csv');
+  fs.writeFileSync(file, iconv.encode(ROWS.map((r) => r.join(',')).join('\r\n') + '\r\n', 'gbk'));
+  const main = page.getByRole('main');
+
+  await test.step('客户管理 → 导入：选择文件，预览中文完好，编码检测为 GB18030', async () => {
+    await openModule(page, '客户管理');
+    await main.getByRole('link', { name: '导入', exact: true }).click();
+    await expect(page.getByRole('heading', { name: '导入', level: 2 })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: '导入到' })).toHaveValue('客户');
+    problems.push(...(await axeProblems(page, page.getByRole('button', { name: '选择文件…' }))));
+    await shot(page, info, 'empty');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择文件…' }).click();
+    await (await chooser).setFiles(file);
+    await expect(page.getByTestId('import-file-name')).toHaveText('文件：客户名单 2026.csv');
+    const preview = page.getByRole('table', { name: '文件预览' });
+    await expect(preview).toContainText('杭州西湖茶业有限公司');
+    await expect(preview).toContainText('年底订货,要发票');
+    await expect(preview.getByRole('row')).toHaveCount(ROWS.length);
+    await expect(page.getByRole('combobox', { name: '编码' })).toHaveValue('GB18030（含 GBK）（检测到）');
+    await expect(page.getByRole('combobox', { name: '分隔符' })).toHaveValue('逗号（,）');
+    problems.push(...(await axeProblems(page, preview)));
+    await shot(page, info, 'file');
+  });
+
+  await test.step('对应字段：按表头自动对应，把“老板”改为导入到“决策人”', async () => {
+    await page.getByRole('button', { name: '下一步' }).click();
+    const mapTable = page.getByRole('table', { name: '列与字段的对应' });
+    await expect(mapTable).toBeVisible();
+    await expect(page.getByRole('combobox', { name: '“公司名称”列导入到' })).toHaveValue('客户名称');
+    await expect(page.getByRole('combobox', { name: '“手机号”列导入到' })).toHaveValue('手机');
+    await expect(page.getByRole('combobox', { name: '“老板”列导入到' })).toHaveValue('不导入');
+    await page.getByRole('combobox', { name: '“老板”列导入到' }).click();
+    await page.getByRole('option', { name: '决策人', exact: true }).click();
+    await expect(page.getByRole('combobox', { name: '“老板”列导入到' })).toHaveValue('决策人');
+    await expect(page.getByRole('radio', { name: /跳过/ })).toBeChecked();
+    problems.push(...(await axeProblems(page, mapTable)));
+    await shot(page, info, 'map');
+  });
+
+  await test.step('检查：4 行可新建，2 行有问题，原因用中文说明', async () => {
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    await expect(page.getByTestId('import-count-new')).toContainText('4');
+    await expect(page.getByTestId('import-count-rejected')).toContainText('2');
+    const table = page.getByRole('table', { name: '问题列表' });
+    await expect(table.getByRole('row')).toHaveCount(3);
+    await expect(table.getByRole('row').nth(1)).toHaveText(/^4公司名称（空）必填$/);
+    await expect(table.getByRole('row').nth(2)).toHaveText(/^5客户类型神秘客户不是可选的值$/);
+    problems.push(...(await axeProblems(page, table)));
+    await shot(page, info, 'check');
+  });
+
+  await test.step('下载未导入的行：原来的列加“错误原因”', async () => {
+    await page.getByRole('button', { name: '下载未导入的行' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: '下载为 CSV' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('未导入的行 客户名单 2026.csv');
+    const text = fs.readFileSync((await saved.path())!, 'utf8');
+    expect(text.split('\r\n').filter(Boolean)).toEqual([
+      '\uFEFF公司名称,联系电话,手机号,客户类型,老板,备注,错误原因',
+      ',021-12345678,13900000000,客户,王强,没有名称,公司名称：必填',
+      '苏州园林文旅有限公司,0512-65234567,,神秘客户,赵丽,类型不对,客户类型：不是可选的值',
+    ]);
+  });
+
+  await test.step('导入：结果和撤销按钮；客户管理中有新客户', async () => {
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    const done = page.getByRole('alert').filter({ hasText: '导入完成' });
+    await expect(done).toContainText('新建 4 条，更新 0 条，跳过重复 0 条，未导入 2 条。');
+    await expect(done).toContainText('导入前已自动备份');
+    await expect(page.getByRole('button', { name: '撤销导入' })).toBeVisible();
+    problems.push(...(await axeProblems(page, done)));
+    await shot(page, info, 'done');
+    await page.getByRole('link', { name: '查看客户' }).click();
+    expect(await customerNames(page)).toEqual(IMPORTED.sort());
+    await shot(page, info, 'customers');
+  });
+
+  await test.step('导入记录 → 撤销导入（先说明会发生什么），客户被删除', async () => {
+    await page.getByRole('banner').getByRole('button', { name: '文件', exact: true }).click();
+    await page.getByRole('menuitem', { name: '导入记录' }).click();
+    const history = page.getByRole('table', { name: '导入记录列表' });
+    await expect(history.getByRole('row')).toHaveCount(2);
+    await expect(history).toContainText('客户名单 2026.csv');
+    await expect(history).toContainText('新建 4 · 更新 0 · 重复 0 · 未导入 2');
+    problems.push(...(await axeProblems(page, history)));
+    await shot(page, info, 'history');
+    await history.getByRole('button', { name: /^撤销导入：.* 的“客户名单 2026.csv”$/ }).click();
+    const dialog = page.getByRole('dialog', { name: '撤销导入' });
+    await expect(dialog).toContainText('删除那次新建的 4 条记录');
+    problems.push(...(await axeProblems(page, dialog)));
+    await shot(page, info, 'undo-question');
+    await dialog.getByRole('button', { name: '撤销导入' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '已撤销导入' })).toContainText(
+      '删除 4 条新建的记录',
+    );
+    await expect(history).toContainText('已撤销');
+    await shot(page, info, 'undone');
+    expect(await customerNames(page)).toEqual([]);
+  });
+
+  expect(problems, problems.join('\n\n')).toEqual([]);
+});
