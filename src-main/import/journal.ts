@@ -1,4 +1,5 @@
 import { importKinds, type ImportKind } from '../contract/import';
+import { rebuildRollups } from '../analysis/rollups';
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
@@ -155,6 +156,7 @@ export function undoImport(db: Db, importId: number, now: string): { deleted: nu
       // A deleted row's search row went with it (trigger); writing one for it is a no-op.
       for (const [table, id] of reindex) searchIndexers[table]?.(db, id);
       restoreCounters(db, JSON.parse(entry.counters) as Record<string, number>, changes);
+      if (changes.some((c) => c.table_name === 'sales')) settleSalesRollups(db);
       stmt(db, 'UPDATE imports SET undone_at = ? WHERE id = ?').run(now, importId);
       return { deleted, restored };
     })
@@ -186,6 +188,20 @@ function laterDependents(db: Db, importId: number): number {
     }
   }
   return count;
+}
+
+/**
+ * The analysis totals the deleted sales leave behind (kept by triggers, migration 0008): a
+ * customer's total at 0 with no sale counted is no total at all, and the days and customers marked
+ * to refresh are refreshed now, so these tables too are as they were before the import.
+ */
+function settleSalesRollups(db: Db): void {
+  stmt(
+    db,
+    `DELETE FROM customer_sales_totals WHERE amount = 0 AND NOT EXISTS (
+       SELECT 1 FROM sales s WHERE s.customer_id = customer_sales_totals.customer_id AND s.status <> 'cancelled')`,
+  ).run();
+  rebuildRollups(db);
 }
 
 function restoreRow(db: Db, table: ImportTable, id: number, before: Record<string, unknown>): number {
