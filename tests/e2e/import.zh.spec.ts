@@ -3,7 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import iconv from 'iconv-lite';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { api, expect, test } from './fixtures';
 import { openModule, shot } from './ui';
 
 test.use({ locale: 'zh-CN', reducedMotion: 'reduce' });
@@ -139,12 +139,73 @@ test('导入：GBK 客户文件，改一列的对应，检查出两个问题，�
     problems.push(...(await axeProblems(page, dialog)));
     await shot(page, info, 'undo-question');
     await dialog.getByRole('button', { name: '撤销导入' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: '已撤销导入' })).toContainText(
-      '删除 4 条新建的记录',
-    );
+    await expect(page.getByRole('alert').filter({ hasText: '删除了 4 条新建的记录' })).toBeVisible();
     await expect(history).toContainText('已撤销');
     await shot(page, info, 'undone');
     expect(await customerNames(page)).toEqual([]);
+  });
+
+  expect(problems, problems.join('\n\n')).toEqual([]);
+});
+
+test('导入联系人：所属客户不存在时先列为问题，改为新建客户后导入；离开前先问；在结果中撤销', async ({
+  page,
+  crm,
+}, info) => {
+  const problems: string[] = [];
+  await api(page, 'customers.create', { name: '北京华信科技有限公司' });
+  const file = path.join(path.dirname(crm.dbPath), '联系人.csv');
+  fs.writeFileSync(
+    file,
+    '\uFEFF姓名,所属客户,手机\r\n王建国,北京华信科技有限公司,13900139000\r\n李娜,杭州新客户有限公司,13800000001\r\n',
+  );
+
+  await test.step('联系人管理 → 导入：导入到“联系人”；选了文件后离开会先问', async () => {
+    await openModule(page, '联系人管理');
+    await page.getByRole('main').getByRole('link', { name: '导入', exact: true }).click();
+    await expect(page.getByRole('combobox', { name: '导入到' })).toHaveValue('联系人');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择文件…' }).click();
+    await (await chooser).setFiles(file);
+    await expect(page.getByRole('table', { name: '文件预览' })).toContainText('杭州新客户有限公司');
+    await expect(page.getByRole('combobox', { name: '编码' })).toHaveValue('UTF-8（检测到）');
+    await page.getByRole('tablist', { name: '模块' }).getByRole('tab', { name: '客户管理' }).click();
+    const question = page.getByRole('dialog', { name: '有尚未保存的修改' });
+    await expect(question).toContainText('已选择的文件和字段对应将不会保留。');
+    await question.getByRole('button', { name: '继续编辑' }).click();
+    await expect(page.getByTestId('import-file-name')).toHaveText('文件：联系人.csv');
+  });
+
+  await test.step('检查：找不到的客户是问题；选“新建这个客户”后再检查，两行都能导入', async () => {
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByRole('combobox', { name: '“所属客户”列导入到' })).toHaveValue('所属客户');
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    const table = page.getByRole('table', { name: '问题列表' });
+    await expect(table.getByRole('row').nth(1)).toContainText('找不到“杭州新客户有限公司”');
+    await expect(page.getByTestId('import-count-new')).toContainText('1');
+    await page.getByRole('button', { name: '上一步' }).click();
+    await page.getByRole('radio', { name: '新建这个客户' }).check();
+    problems.push(...(await axeProblems(page, page.getByRole('radiogroup', { name: '找不到所属客户时' }))));
+    // The page scrolled to the radios: a full-page picture from the top.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, info, 'contacts-map');
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    await expect(page.getByTestId('import-count-new')).toContainText('2');
+    await expect(page.getByText('没有发现问题。')).toBeVisible();
+  });
+
+  await test.step('导入，再在结果中撤销导入：联系人和新建的客户都被删除', async () => {
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    const done = page.getByRole('alert').filter({ hasText: '导入完成' });
+    await expect(done).toContainText('新建 2 条');
+    await expect(done).toContainText('另新建了 1 个所属客户。');
+    await shot(page, info, 'contacts-done');
+    await page.getByRole('button', { name: '撤销导入' }).click();
+    const undone = page.getByRole('alert', { name: '导入已撤销' });
+    await expect(undone).toContainText('删除了 3 条新建的记录');
+    problems.push(...(await axeProblems(page, undone)));
+    await shot(page, info, 'contacts-undone');
+    expect(await customerNames(page)).toEqual(['北京华信科技有限公司']);
   });
 
   expect(problems, problems.join('\n\n')).toEqual([]);

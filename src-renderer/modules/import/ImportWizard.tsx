@@ -150,7 +150,8 @@ export function ImportWizard() {
     setBusy(true);
     const back = await runJob(
       { kind: 'import.undo', importId: result.importId },
-      { title: t('import.done.undoing'), doneMessage: (r) => t('import.done.undone', { ...r }) },
+      // The result step says it in place of the notice.
+      { title: t('import.done.undoing') },
     );
     setBusy(false);
     if (back) setUndone(back);
