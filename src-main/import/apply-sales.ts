@@ -9,16 +9,15 @@ import { AppError } from '../db/errors';
 import type { JobControl } from '../jobs/control';
 import type { HandlerContext } from '../records/context';
 import {
-  BATCH,
+  finishApply,
   refusal,
   setCode,
+  startApply,
   through,
-  type ApplyCounts,
   type ApplyMeta,
   type ApplyResult,
 } from './apply';
-import { beginImport, finishImport, journalCreated } from './journal';
-import type { PlanProblem } from './plan';
+import { journalCreated } from './journal';
 import type { PlannedSale, SalesPlan } from './plan-sales';
 
 /**
@@ -32,35 +31,8 @@ export function applySales(
   job: JobControl,
 ): ApplyResult {
   const { db } = ctx;
-  const importId = beginImport(db, {
-    kind: 'sales',
-    fileName: meta.fileName,
-    source: meta.source,
-    mapping: meta.mapping,
-    options: meta.options,
-    startedAt: ctx.now(),
-  });
-  const counts: ApplyCounts = { new: 0, update: 0, duplicate: 0, rejected: 0, linkedCreated: 0 };
-  const problems: PlanProblem[] = [];
-  const total = plan.actions.length + plan.newCustomers.length;
-  let done = 0;
-  const step = () => {
-    done++;
-    if (done % BATCH === 0) {
-      job.progress('import', done, total);
-      job.checkpoint();
-    }
-  };
-
-  // Customers the file names that did not exist (missingLinks 'create'), once per name.
-  const madeCustomers = new Map<string, number>();
-  for (const c of plan.newCustomers) {
-    const made = through<{ id: number }>(ctx, 'customers.create', { name: c.name });
-    journalCreated(db, importId, 'customers', made.id);
-    madeCustomers.set(c.key, made.id);
-    counts.linkedCreated++;
-    step();
-  }
+  const started = startApply(ctx, 'sales', plan, meta, job);
+  const { importId, counts, problems, step, madeCustomers } = started;
 
   const write = (sale: PlannedSale) => {
     if (sale.action === 'reject') {
@@ -90,7 +62,5 @@ export function applySales(
     step();
   }
 
-  job.progress('import', total, total);
-  finishImport(db, importId, counts, ctx.now());
-  return { importId, counts, problems };
+  return finishApply(ctx, started, job);
 }

@@ -66,14 +66,31 @@ export function setCode(
  * Writes `plan`. Rows the plan rejects or skips are counted as such; a row the door refuses now
  * (the data changed since the check) is rejected with the door's reason and the import goes on.
  */
-export function applyImport(
+/** What every import's writing starts with, whatever the record kind. */
+export interface ApplyStart {
+  importId: number;
+  counts: ApplyCounts;
+  problems: PlanProblem[];
+  /** One record (or sale) written: told as progress, and a cancel heard, every BATCH. */
+  step: () => void;
+  /** The customers made for rows that named one that did not exist, by the plan's key. */
+  madeCustomers: Map<string, number>;
+  /** The records (or sales) the plan writes. */
+  total: number;
+}
+
+/**
+ * Starts an import's journal entry and makes, once per name, the customers the plan creates for
+ * rows that named one that did not exist (missingLinks 'create').
+ */
+export function startApply(
   ctx: HandlerContext,
-  plan: ImportPlan,
+  kind: string,
+  plan: { actions: readonly unknown[]; newCustomers: readonly { key: string; name: string }[] },
   meta: ApplyMeta,
   job: JobControl,
-): ApplyResult {
+): ApplyStart {
   const { db } = ctx;
-  const { kind } = plan;
   const importId = beginImport(db, {
     kind,
     fileName: meta.fileName,
@@ -83,7 +100,6 @@ export function applyImport(
     startedAt: ctx.now(),
   });
   const counts: ApplyCounts = { new: 0, update: 0, duplicate: 0, rejected: 0, linkedCreated: 0 };
-  const problems: PlanProblem[] = [];
   const total = plan.actions.length + plan.newCustomers.length;
   let done = 0;
   const step = () => {
@@ -93,8 +109,6 @@ export function applyImport(
       job.checkpoint();
     }
   };
-
-  // Contacts' customers that the plan creates, once per name, before the contacts.
   const madeCustomers = new Map<string, number>();
   for (const c of plan.newCustomers) {
     const made = through<{ id: number }>(ctx, 'customers.create', { name: c.name });
@@ -103,6 +117,26 @@ export function applyImport(
     counts.linkedCreated++;
     step();
   }
+  return { importId, counts, problems: [], step, madeCustomers, total };
+}
+
+/** Ends what `startApply` began: the last progress, and the import's counts in its entry. */
+export function finishApply(ctx: HandlerContext, start: ApplyStart, job: JobControl): ApplyResult {
+  job.progress('import', start.total, start.total);
+  finishImport(ctx.db, start.importId, start.counts, ctx.now());
+  return { importId: start.importId, counts: start.counts, problems: start.problems };
+}
+
+export function applyImport(
+  ctx: HandlerContext,
+  plan: ImportPlan,
+  meta: ApplyMeta,
+  job: JobControl,
+): ApplyResult {
+  const { db } = ctx;
+  const { kind } = plan;
+  const started = startApply(ctx, kind, plan, meta, job);
+  const { importId, counts, problems, step, madeCustomers } = started;
 
   /** Records made by earlier rows, by row: a later duplicate row updates them. */
   const madeByRow = new Map<number, number>();
@@ -159,9 +193,7 @@ export function applyImport(
     for (const o of others) journalBeforeUpdate(db, importId, 'contacts', o.id);
   }
 
-  job.progress('import', total, total);
-  finishImport(db, importId, counts, ctx.now());
-  return { importId, counts, problems };
+  return finishApply(ctx, started, job);
 }
 
 export function refusal(row: number, error: AppErrorData): PlanProblem {
