@@ -45,6 +45,8 @@ test('导入：GBK 客户文件，改一列的对应，检查出两个问题，�
   crm,
 }, info) => {
   const problems: string[] = [];
+  // Not the same name, but the same once 杭州 and 有限公司 are dropped: a likely duplicate.
+  await api(page, 'customers.create', { name: '西湖茶业' });
   const file = path.join(path.dirname(crm.dbPath), '客户名单 2026.csv');
   fs.writeFileSync(file, iconv.encode(ROWS.map((r) => r.join(',')).join('\r\n') + '\r\n', 'gbk'));
   const main = page.getByRole('main');
@@ -93,6 +95,8 @@ test('导入：GBK 客户文件，改一列的对应，检查出两个问题，�
     await expect(table.getByRole('row')).toHaveCount(3);
     await expect(table.getByRole('row').nth(1)).toHaveText(/^4公司名称（空）必填$/);
     await expect(table.getByRole('row').nth(2)).toHaveText(/^5客户类型神秘客户不是可选的值$/);
+    const likely = page.getByRole('list', { name: '可能重复的行' });
+    await expect(likely).toHaveText('第 2 行可能与已有记录“西湖茶业”（名称相近）重复');
     problems.push(...(await axeProblems(page, table)));
     await shot(page, info, 'check');
   });
@@ -120,7 +124,7 @@ test('导入：GBK 客户文件，改一列的对应，检查出两个问题，�
     problems.push(...(await axeProblems(page, done)));
     await shot(page, info, 'done');
     await page.getByRole('link', { name: '查看客户' }).click();
-    expect(await customerNames(page)).toEqual(IMPORTED.sort());
+    expect(await customerNames(page)).toEqual([...IMPORTED, '西湖茶业'].sort());
     await shot(page, info, 'customers');
   });
 
@@ -142,7 +146,7 @@ test('导入：GBK 客户文件，改一列的对应，检查出两个问题，�
     await expect(page.getByRole('alert').filter({ hasText: '删除了 4 条新建的记录' })).toBeVisible();
     await expect(history).toContainText('已撤销');
     await shot(page, info, 'undone');
-    expect(await customerNames(page)).toEqual([]);
+    expect(await customerNames(page)).toEqual(['西湖茶业']);
   });
 
   expect(problems, problems.join('\n\n')).toEqual([]);

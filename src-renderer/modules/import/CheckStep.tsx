@@ -148,17 +148,20 @@ function LikelyList({ likely }: { likely: Likely }) {
       <List size="sm" spacing={4} aria-label={t('import.check.likelyLabel')}>
         {likely.map((l) => (
           <List.Item key={l.row}>
-            {t('import.check.likelyRow', { row: l.row })}：{t('import.check.likelyWith')}{' '}
-            {l.matches
-              .map(
-                (m) =>
-                  `${
-                    m.row !== undefined
+            {t('import.check.likelyRow', {
+              row: l.row,
+              matches: l.matches
+                .map(
+                  (m) =>
+                    (m.row !== undefined
                       ? t('import.check.likelyFileRow', { row: m.row, name: m.name })
-                      : t('import.check.likelyRecord', { name: m.name })
-                  }（${t(`import.check.likelyReasons.${m.reason}`, { defaultValue: m.reason })}）`,
-              )
-              .join('、')}
+                      : t('import.check.likelyRecord', { name: m.name })) +
+                    t('import.check.likelyReason', {
+                      reason: t(`import.check.likelyReasons.${m.reason}`, { defaultValue: m.reason }),
+                    }),
+                )
+                .join(t('import.check.likelySeparator')),
+            })}
           </List.Item>
         ))}
       </List>

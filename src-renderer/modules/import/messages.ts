@@ -116,8 +116,9 @@ export const zh = {
     likelyHint:
       '这些行与已有记录或文件中的其他行很像，但不完全相同，导入时会作为新记录。请确认它们不是同一个。',
     likelyLabel: '可能重复的行',
-    likelyRow: '第 {{row}} 行',
-    likelyWith: '与',
+    likelyRow: '第 {{row}} 行可能与{{matches}}重复',
+    likelyReason: '（{{reason}}）',
+    likelySeparator: '、',
     likelyFileRow: '文件第 {{row}} 行“{{name}}”',
     likelyRecord: '已有记录“{{name}}”',
     likelyReasons: {
@@ -295,8 +296,9 @@ export const en: typeof zh = {
     likelyHint:
       'These rows look like existing records or other rows of the file without being the same; they are imported as new records. Make sure they are not the same.',
     likelyLabel: 'Rows that are likely duplicates',
-    likelyRow: 'Row {{row}}',
-    likelyWith: 'Like',
+    likelyRow: 'Row {{row}} may be the same as {{matches}}',
+    likelyReason: ' ({{reason}})',
+    likelySeparator: ', ',
     likelyFileRow: 'row {{row}} of the file “{{name}}”',
     likelyRecord: 'existing record “{{name}}”',
     likelyReasons: {
