@@ -102,11 +102,6 @@ export function ChooseStep(props: {
       <Text size="sm" c="dimmed">
         {t('import.file.hint')}
       </Text>
-      {props.error && (
-        <Alert color="red" variant="light" title={t('errors.title')}>
-          {props.error}
-        </Alert>
-      )}
       {props.source && (
         <Group gap="xs" wrap="nowrap">
           <IconFileSpreadsheet size={18} aria-hidden />
@@ -114,6 +109,11 @@ export function ChooseStep(props: {
             {t('import.file.chosen', { name: props.source.fileName })}
           </Text>
         </Group>
+      )}
+      {props.error && (
+        <Alert color="red" variant="light" title={t('errors.title')}>
+          {props.error}
+        </Alert>
       )}
       {preview && (
         <>

@@ -38,9 +38,9 @@ export function missingRequired(
 }
 
 /** A few of the column's values, to see what it holds. */
-function samples(preview: ImportPreview, column: number): string {
+function samples(preview: ImportPreview, column: number): string[] {
   const values = preview.rows.map((r) => r[column]?.trim() ?? '').filter((v) => v !== '');
-  return [...new Set(values)].slice(0, 3).join('、');
+  return [...new Set(values)].slice(0, 3);
 }
 
 /** 固定值: a value every row gets for a field no column fills. */
@@ -182,7 +182,7 @@ export function MapStep(props: {
                 <Table.Tr key={i}>
                   <Table.Td fw={500}>{header}</Table.Td>
                   <Table.Td c="dimmed" maw={320} style={{ overflowWrap: 'anywhere' }}>
-                    {samples(preview, i)}
+                    {samples(preview, i).join(t('import.map.sampleSeparator'))}
                   </Table.Td>
                   <Table.Td w={260}>
                     <Select

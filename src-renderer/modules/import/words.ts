@@ -27,10 +27,10 @@ export function reasonsByRow(t: TFunction, problems: ImportProblem[]): Map<numbe
   const byRow = new Map<number, string[]>();
   for (const p of problems) {
     const list = byRow.get(p.row) ?? [];
-    list.push(`${p.column}：${problemText(t, p)}`);
+    list.push(t('import.check.reasonItem', { column: p.column, reason: problemText(t, p) }));
     byRow.set(p.row, list);
   }
-  return new Map([...byRow].map(([row, list]) => [row, list.join('；')]));
+  return new Map([...byRow].map(([row, list]) => [row, list.join(t('import.check.reasonSeparator'))]));
 }
 
 /**
