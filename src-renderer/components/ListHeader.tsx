@@ -16,7 +16,7 @@ export function ListHeader(props: {
   /** More buttons before 删除所选, e.g. 导出. */
   extra?: ReactNode;
   /** The record kind 导入 opens the import wizard with; no 导入 button without it. */
-  importKind?: 'customers' | 'contacts' | 'products';
+  importKind?: 'customers' | 'contacts' | 'products' | 'sales';
 }) {
   const { t } = useTranslation();
   return (

@@ -226,7 +226,8 @@ export function MapStep(props: {
         </Stack>
       </Radio.Group>
 
-      {props.recordKind === 'contacts' && (
+      {/* Contacts and sales name their customer; one not found is rejected or created. */}
+      {(props.recordKind === 'contacts' || props.recordKind === 'sales') && (
         <Radio.Group
           label={t('import.map.missingLinks')}
           value={options.missingLinks}

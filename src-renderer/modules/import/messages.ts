@@ -10,6 +10,7 @@ export const zh = {
     customers: '客户',
     contacts: '联系人',
     products: '产品',
+    sales: '销售',
   },
   steps: {
     file: '选择文件',
@@ -191,6 +192,7 @@ export const en: typeof zh = {
     customers: 'Customers',
     contacts: 'Contacts',
     products: 'Products',
+    sales: 'Sales',
   },
   steps: {
     file: 'Choose a file',

@@ -117,6 +117,7 @@ export function SaleList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/sales/new"
+        importKind="sales"
         extra={
           <ListExport
             title={t('nav.sales')}
