@@ -28,6 +28,8 @@ const labels = {
     saveCopy: '另存副本…',
     showInFolder: '在文件夹中显示',
     backups: '备份…',
+    importRecords: '导入…',
+    importHistory: '导入记录',
     closeDatabase: '关闭数据库',
     databaseFiles: 'Solo CRM 数据库',
     chooseImportFile: '选择要导入的文件',
@@ -68,6 +70,8 @@ const labels = {
     saveCopy: 'Save a Copy As…',
     showInFolder: 'Show in Folder',
     backups: 'Backups…',
+    importRecords: 'Import…',
+    importHistory: 'Import History',
     closeDatabase: 'Close Database',
     databaseFiles: 'Solo CRM databases',
     chooseImportFile: 'Choose a file to import',
@@ -94,7 +98,10 @@ export function menuLabels(): MenuLabels {
 
 export interface MenuActions {
   /** A 文件 command, carried out by the page (the same as its own 文件 menu). */
-  fileCommand: (command: 'new' | 'open' | 'saveCopy' | 'showInFolder' | 'backups' | 'close') => void;
+  fileCommand: (
+    command:
+      'new' | 'open' | 'saveCopy' | 'showInFolder' | 'backups' | 'importRecords' | 'importHistory' | 'close',
+  ) => void;
   showAbout: () => void;
   openDataFolder: () => void;
   print: () => void;
@@ -114,6 +121,8 @@ export function buildAppMenu(actions: MenuActions, t: MenuLabels = menuLabels())
         { label: t.saveCopy, click: () => actions.fileCommand('saveCopy') },
         { label: t.showInFolder, click: () => actions.fileCommand('showInFolder') },
         { label: t.backups, click: () => actions.fileCommand('backups') },
+        { label: t.importRecords, click: () => actions.fileCommand('importRecords') },
+        { label: t.importHistory, click: () => actions.fileCommand('importHistory') },
         { label: t.closeDatabase, click: () => actions.fileCommand('close') },
         { type: 'separator' },
         { label: t.print, accelerator: 'CmdOrCtrl+P', click: actions.print },

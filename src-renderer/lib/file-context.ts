@@ -42,6 +42,9 @@ export interface FileCommands {
   restoreBackup: (name: string, to: string, path?: string) => Promise<RestoreOutcome | null>;
   /** 备份: the open file's backups screen. */
   showBackups: () => void;
+  /** 导入 and 导入记录: the import wizard, and the imports into the open file. */
+  showImport: () => void;
+  showImportHistory: () => void;
   /** The path field's first value: the data folder and a suggested name. */
   suggestedPath: (kind: 'new' | 'saveCopy') => string;
 }

@@ -15,7 +15,6 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { isDesktop } from '../../api';
 import { useFiles } from '../../lib/file-context';
 import { useRecentFiles } from './RecentList';
@@ -103,7 +102,6 @@ export function FileMenu() {
   const files = useFiles();
   const file = files.state?.file ?? null;
   const [opened, setOpened] = useState(false);
-  const navigate = useNavigate();
   return (
     <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
       {/* No focus placeholder: inside role=menu it is a child that is not an item (axe). */}
@@ -161,14 +159,14 @@ export function FileMenu() {
           </Menu.Item>
           <Menu.Item
             leftSection={<IconFileImport size={16} />}
-            onClick={() => void navigate('/import')}
+            onClick={files.showImport}
             disabled={!file || file.readOnly}
           >
             {t('file.importRecords')}
           </Menu.Item>
           <Menu.Item
             leftSection={<IconListDetails size={16} />}
-            onClick={() => void navigate('/import/history')}
+            onClick={files.showImportHistory}
             disabled={!file}
           >
             {t('file.importHistory')}

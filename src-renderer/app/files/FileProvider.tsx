@@ -17,7 +17,17 @@ const CHECKING_POLL_MS = 500;
 
 /** What the desktop app's 文件 menu sends the page (main.ts dispatchToPage). */
 type MenuCommand =
-  | { command: 'new' | 'open' | 'saveCopy' | 'showInFolder' | 'backups' | 'close' }
+  | {
+      command:
+        | 'new'
+        | 'open'
+        | 'saveCopy'
+        | 'showInFolder'
+        | 'backups'
+        | 'importRecords'
+        | 'importHistory'
+        | 'close';
+    }
   | { command: 'openPath'; path: string };
 
 /**
@@ -258,6 +268,8 @@ export function FileProvider({ children }: { children: ReactNode }) {
       },
       restoreBackup,
       showBackups: () => void navigate('/backups'),
+      showImport: () => void navigate('/import'),
+      showImportHistory: () => void navigate('/import/history'),
       suggestedPath: (kind) =>
         state ? joinPath(state.dataFolder, kind === 'new' ? t('file.defaultName') : copyName()) : '',
     };
@@ -294,6 +306,8 @@ export function FileProvider({ children }: { children: ReactNode }) {
         saveCopy: c.saveCopy,
         showInFolder: c.showInFolder,
         backups: c.showBackups,
+        importRecords: c.showImport,
+        importHistory: c.showImportHistory,
         close: c.close,
       };
       const name = detail?.command;
