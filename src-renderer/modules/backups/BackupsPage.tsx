@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconCircleCheck,
@@ -24,6 +11,7 @@ import {
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
 import type { BackupInfo, BackupReason } from '../../../src-main/contract';
 import { call, callNative, isDesktop } from '../../api';
 import { useFiles } from '../../lib/file-context';
@@ -189,17 +177,11 @@ export function BackupsPage() {
         </Alert>
       )}
       {query.isSuccess && backups.length === 0 && (
-        <Paper withBorder p="xl" radius="sm">
-          <Stack align="center" gap="xs" py="lg">
-            <ThemeIcon size={56} radius="xl" variant="light" color="gray">
-              <IconHistory size={30} />
-            </ThemeIcon>
-            <Title order={3}>{t('backups.emptyTitle')}</Title>
-            <Text c="dimmed" ta="center" maw={480}>
-              {t('backups.emptyText')}
-            </Text>
-          </Stack>
-        </Paper>
+        <EmptyState
+          icon={<IconHistory size={30} />}
+          title={t('backups.emptyTitle')}
+          text={t('backups.emptyText')}
+        />
       )}
       {backups.length > 0 && (
         <Paper withBorder radius="sm">

@@ -10,13 +10,13 @@ import {
   Stack,
   Table,
   Text,
-  ThemeIcon,
   Title,
 } from '@mantine/core';
 import { IconArrowBackUp, IconFileImport, IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
 import { Link } from 'react-router';
 import type { ImportEntry } from '../../../src-main/contract';
 import { call } from '../../api';
@@ -111,17 +111,11 @@ export function ImportHistory() {
         </Alert>
       )}
       {query.isSuccess && imports.length === 0 && (
-        <Paper withBorder p="xl" radius="sm">
-          <Stack align="center" gap="xs" py="lg">
-            <ThemeIcon size={56} radius="xl" variant="light" color="gray">
-              <IconHistory size={30} />
-            </ThemeIcon>
-            <Title order={3}>{t('import.historyPage.emptyTitle')}</Title>
-            <Text c="dimmed" ta="center" maw={480}>
-              {t('import.historyPage.emptyText')}
-            </Text>
-          </Stack>
-        </Paper>
+        <EmptyState
+          icon={<IconHistory size={30} />}
+          title={t('import.historyPage.emptyTitle')}
+          text={t('import.historyPage.emptyText')}
+        />
       )}
       {imports.length > 0 && (
         <Paper withBorder radius="sm">

@@ -1,19 +1,9 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconRestore, IconTrash, IconTrashX } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
 import { trashKinds, type TrashEntry, type TrashKind } from '../../../src-main/contract';
 import { KeywordInput } from '../../components/ListHeader';
 import { RecordTable } from '../../components/RecordTable';
@@ -125,17 +115,11 @@ export function TrashList() {
     return (
       <Stack gap="sm">
         {header}
-        <Paper withBorder p="xl" radius="sm">
-          <Stack align="center" gap="xs" py="xl">
-            <ThemeIcon size={56} radius="xl" variant="light" color="gray">
-              <IconTrash size={30} />
-            </ThemeIcon>
-            <Title order={3}>{t('trash.emptyTitle')}</Title>
-            <Text c="dimmed" ta="center" maw={480}>
-              {t('trash.emptyText')}
-            </Text>
-          </Stack>
-        </Paper>
+        <EmptyState
+          icon={<IconTrash size={30} />}
+          title={t('trash.emptyTitle')}
+          text={t('trash.emptyText')}
+        />
       </Stack>
     );
   }
