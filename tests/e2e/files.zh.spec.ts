@@ -2,10 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { api, expect, test } from './fixtures';
-import { openModule, shot } from './ui';
+import { axeProblems, openModule, shot } from './ui';
 
 test.use({ locale: 'zh-CN', reducedMotion: 'reduce' });
 
@@ -45,23 +44,6 @@ async function addCustomer(page: Page, name: string) {
 async function expectCustomer(page: Page, name: string) {
   await openModule(page, '客户管理');
   await expect(page.getByRole('table', { name: '客户列表' }).getByRole('link', { name })).toBeVisible();
-}
-
-/** Serious and critical axe problems on the page while `ready` shows, as readable lines. */
-async function axeProblems(page: Page, ready: Locator): Promise<string[]> {
-  await expect(ready).toBeVisible();
-  // The screens behind have finished loading (a loading spinner is not what is checked here).
-  await expect(page.getByLabel('正在加载…')).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help}\n` +
-        v.nodes
-          .map((n) => `  at ${n.target.join(' ')}: ${n.html.slice(0, 160)}\n  ${n.failureSummary ?? ''}`)
-          .join('\n'),
-    );
 }
 
 test('文件菜单：新建数据库、另存副本、打开副本，最近使用列出它们；打不开的文件说明原因', async ({

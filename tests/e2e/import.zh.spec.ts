@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import iconv from 'iconv-lite';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { api, expect, test } from './fixtures';
-import { openModule, shot } from './ui';
+import { axeProblems, openModule, shot } from './ui';
 
 test.use({ locale: 'zh-CN', reducedMotion: 'reduce' });
 
@@ -26,18 +25,6 @@ async function customerNames(page: Page): Promise<string[]> {
   const table = page.getByRole('table', { name: '客户列表' });
   await expect(page.getByLabel('正在加载…')).toHaveCount(0);
   return (await table.getByRole('link').allTextContents()).sort();
-}
-
-/** Serious and critical axe problems while `ready` shows. */
-async function axeProblems(page: Page, ready: Locator): Promise<string[]> {
-  await expect(ready).toBeVisible();
-  await expect(page.getByLabel('正在加载…')).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  at ${n.target.join(' ')}`).join('\n')}`,
-    );
 }
 
 test('导入：GBK 客户文件，改一列的对应，检查出两个问题，下载未导入的行，导入，再撤销', async ({

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, screen } from './fixtures';
 
@@ -60,4 +61,23 @@ export async function openCustomer(page: Page, name: string) {
   await openModule(page, '客户管理');
   await page.getByRole('table', { name: '客户列表' }).getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
+}
+
+/**
+ * Serious and critical axe problems on the page while `ready` shows, as readable lines, once the
+ * screens behind have finished loading (a loading spinner is not what is checked here).
+ */
+export async function axeProblems(page: Page, ready: Locator): Promise<string[]> {
+  await expect(ready).toBeVisible();
+  await expect(page.getByLabel('正在加载…')).toHaveCount(0);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n` +
+        v.nodes
+          .map((n) => `  at ${n.target.join(' ')}: ${n.html.slice(0, 160)}\n  ${n.failureSummary ?? ''}`)
+          .join('\n'),
+    );
 }
