@@ -12,6 +12,7 @@ import type {
 } from '../../src-main/contract';
 import { startServer } from '../../src-main/ipc/http';
 import { DatabaseHost } from '../../src-main/service/host';
+import { hostData, hostJob } from '../helpers/host';
 import { makeTempDir, sha256File } from '../helpers/db';
 
 /**
@@ -24,20 +25,8 @@ let tmp: ReturnType<typeof makeTempDir>;
 let host: DatabaseHost;
 const dbFile = () => path.join(tmp.dir, 'crm.solocrm');
 
-async function data<T>(channel: string, input: unknown = {}): Promise<T> {
-  const envelope: Envelope<unknown> = await host.invoke(channel, input);
-  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`);
-  return envelope.data as T;
-}
-
-async function job(input: Record<string, unknown>): Promise<JobInfo> {
-  let info = await data<JobInfo>('jobs.start', input);
-  for (const start = Date.now(); info.state === 'running' && Date.now() - start < 60_000;) {
-    await new Promise((done) => setTimeout(done, 20));
-    info = await data<JobInfo>('jobs.get', { id: info.id });
-  }
-  return info;
-}
+const data = <T>(channel: string, input: unknown = {}) => hostData<T>(host, channel, input);
+const job = (input: Record<string, unknown>) => hostJob(host, input);
 
 const customerNames = async () =>
   (await data<{ rows: { name: string }[] }>('customers.list', { pageSize: 200 })).rows

@@ -3,8 +3,9 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope, ImportRunResult, JobInfo, TrendResult } from '../../src-main/contract';
+import type { ImportRunResult, TrendResult } from '../../src-main/contract';
 import { DatabaseHost } from '../../src-main/service/host';
+import { hostData, hostJob } from '../helpers/host';
 import { makeTempDir } from '../helpers/db';
 import { loadReference, northwind, NORTHWIND_RANGE, referenceTrend, type Row } from '../helpers/northwind';
 
@@ -21,20 +22,8 @@ let host: DatabaseHost;
 let reference: Database.Database;
 const results: Record<string, ImportRunResult> = {};
 
-async function data<T>(channel: string, input: unknown = {}): Promise<T> {
-  const envelope: Envelope<unknown> = await host.invoke(channel, input);
-  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`);
-  return envelope.data as T;
-}
-
-async function job(input: Record<string, unknown>): Promise<JobInfo> {
-  let info = await data<JobInfo>('jobs.start', input);
-  for (const start = Date.now(); info.state === 'running' && Date.now() - start < 60_000;) {
-    await new Promise((done) => setTimeout(done, 20));
-    info = await data<JobInfo>('jobs.get', { id: info.id });
-  }
-  return info;
-}
+const data = <T>(channel: string, input: unknown = {}) => hostData<T>(host, channel, input);
+const job = (input: Record<string, unknown>) => hostJob(host, input);
 
 /** A CSV file of `rows` in the temp folder; the mapping of its columns, by header. */
 function file(name: string, rows: Row[], fields: Record<string, string>) {
