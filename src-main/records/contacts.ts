@@ -136,19 +136,41 @@ function clearOtherPrimary(db: Db, customerId: number, keep: number | null, now:
   ).run(now, customerId, keep);
 }
 
+/**
+ * Writes a new contact inside the caller's transaction, checking everything before the first
+ * write, so a refusal leaves nothing behind: the create channel and 导入 both write through here.
+ * The search rows are written after, a batch at a time (indexNewContacts; see insertCustomer).
+ */
+export function insertContact(ctx: HandlerContext, input: CreateInput): number {
+  const { db } = ctx;
+  assertRecord(db, 'customers', 'customerId', input.customerId);
+  const custom = customToStore(db, 'contacts', input.custom);
+  const now = ctx.now();
+  if (input.isPrimary) clearOtherPrimary(db, input.customerId, null, now);
+  const values: Record<string, unknown> = {};
+  for (const f of editable) values[f] = input[f];
+  values.custom = custom;
+  return insertRow(db, 'contacts', values, now);
+}
+
+/** The search rows of contacts just written by insertContact, and their customers' (which hold their names). */
+export function indexNewContacts(db: Db, ids: readonly number[]): void {
+  for (const id of ids) indexContact(db, id);
+  const customerIds = stmt(
+    db,
+    'SELECT DISTINCT customer_id FROM contacts WHERE id IN (SELECT value FROM json_each(?))',
+  )
+    .pluck()
+    .all(JSON.stringify(ids)) as number[];
+  for (const id of customerIds) indexCustomer(db, id);
+}
+
 export function createContact(ctx: HandlerContext, input: CreateInput): Contact {
   const { db } = ctx;
   return db
     .transaction(() => {
-      assertRecord(db, 'customers', 'customerId', input.customerId);
-      const now = ctx.now();
-      if (input.isPrimary) clearOtherPrimary(db, input.customerId, null, now);
-      const values: Record<string, unknown> = {};
-      for (const f of editable) values[f] = input[f];
-      values.custom = customToStore(db, 'contacts', input.custom);
-      const id = insertRow(db, 'contacts', values, now);
-      indexContact(db, id);
-      indexCustomer(db, input.customerId);
+      const id = insertContact(ctx, input);
+      indexNewContacts(db, [id]);
       return getContact(db, id);
     })
     .immediate();

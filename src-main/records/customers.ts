@@ -11,10 +11,10 @@ import {
 } from '../contract';
 import { notFound } from '../db/errors';
 import type { Db } from '../db/open';
-import { column, nextCode, selectList, stmt } from '../db/statements';
+import { column, reserveCodes, selectList, stmt } from '../db/statements';
 import { assertBaseRefs } from './base-data';
 import { indexContactsOfCustomer } from './contacts';
-import { indexCustomer } from './search-index';
+import { indexCustomer, indexNewCustomers } from './search-index';
 import { indexFeedbackOfCustomer } from './feedback';
 import { indexOpportunitiesOfCustomer } from './opportunities';
 import { indexSalesOfCustomer } from './sales';
@@ -100,16 +100,33 @@ export function listCustomers(db: Db, input: ListInput): Page<CustomerRow> {
   return runList<CustomerRow>(db, planCustomerList(db, input), input);
 }
 
+/** Codes for new customers (C000001 …): an import takes those of all its new records at once. */
+export const nextCustomerCodes = (db: Db, count: number): string[] =>
+  reserveCodes(db, 'C', 'customers', count);
+
+/**
+ * Writes a new customer inside the caller's transaction, checking everything before the first
+ * write, so a refusal leaves nothing behind: the create channel and 导入 both write through here.
+ * `code` is the customer's own (an imported file's), else the app gives the next one. The search
+ * row is written after (indexNewCustomers): FTS5 writes out its pending rows at every insert
+ * that has triggers, so an import indexes a batch of records at once rather than one by one.
+ */
+export function insertCustomer(ctx: HandlerContext, input: CreateInput, code?: string): number {
+  const { db } = ctx;
+  assertBaseRefs(db, customerRefKinds, input);
+  const custom = customToStore(db, 'customers', input.custom);
+  const values: Record<string, unknown> = { code: code ?? nextCustomerCodes(db, 1)[0] };
+  for (const f of editable) values[f] = input[f];
+  values.custom = custom;
+  return insertRow(db, 'customers', values, ctx.now());
+}
+
 export function createCustomer(ctx: HandlerContext, input: CreateInput): Customer {
   const { db } = ctx;
   return db
     .transaction(() => {
-      assertBaseRefs(db, customerRefKinds, input);
-      const values: Record<string, unknown> = { code: nextCode(db, 'C', 'customers') };
-      for (const f of editable) values[f] = input[f];
-      values.custom = customToStore(db, 'customers', input.custom);
-      const id = insertRow(db, 'customers', values, ctx.now());
-      indexCustomer(db, id);
+      const id = insertCustomer(ctx, input);
+      indexNewCustomers(db, [id]);
       return getCustomer(db, id);
     })
     .immediate();

@@ -10,7 +10,7 @@ import {
 } from '../contract';
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
-import { nextCode, selectList, stmt } from '../db/statements';
+import { reserveCodes, selectList, stmt } from '../db/statements';
 import { handlersFor } from '../ipc/handler';
 import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
@@ -83,15 +83,34 @@ export function indexProduct(db: Db, id: number): void {
   writeSearchRow(db, 'product_search', id, [p.code, p.name, p.unit]);
 }
 
+/** Codes for new products (P000001 …): an import takes those of all its new records at once. */
+export const nextProductCodes = (db: Db, count: number): string[] => reserveCodes(db, 'P', 'products', count);
+
+/**
+ * Writes a new product inside the caller's transaction, checking everything before the first
+ * write, so a refusal leaves nothing behind: the create channel and 导入 both write through here.
+ * `code` is the product's own (an imported file's), else the app gives the next one. The search
+ * rows are written after, a batch at a time (indexNewProducts; see insertCustomer).
+ */
+export function insertProduct(ctx: HandlerContext, input: CreateInput, code?: string): number {
+  const { db } = ctx;
+  assertBaseRefs(db, refKinds, input);
+  const values: Record<string, unknown> = { code: code ?? nextProductCodes(db, 1)[0] };
+  for (const f of editable) values[f] = input[f];
+  return insertRow(db, 'products', values, ctx.now());
+}
+
+/** The search rows of products just written by insertProduct. */
+export function indexNewProducts(db: Db, ids: readonly number[]): void {
+  for (const id of ids) indexProduct(db, id);
+}
+
 export function createProduct(ctx: HandlerContext, input: CreateInput): Product {
   const { db } = ctx;
   return db
     .transaction(() => {
-      assertBaseRefs(db, refKinds, input);
-      const values: Record<string, unknown> = { code: nextCode(db, 'P', 'products') };
-      for (const f of editable) values[f] = input[f];
-      const id = insertRow(db, 'products', values, ctx.now());
-      indexProduct(db, id);
+      const id = insertProduct(ctx, input);
+      indexNewProducts(db, [id]);
       return getProduct(db, id);
     })
     .immediate();
