@@ -46,7 +46,7 @@ export function applySales(
     const input = { ...sale.input };
     if (sale.newCustomer !== undefined) input.customerId = madeCustomers.get(sale.newCustomer);
     const made = through<{ id: number }>(ctx, 'sales.create', input);
-    journalCreated(db, importId, 'sales', made.id);
+    journalCreated(db, importId, 'sales', [made.id]);
     if (sale.code !== undefined) setCode(ctx, 'sales', made.id, sale.code);
     counts.new++;
   };

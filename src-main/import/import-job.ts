@@ -21,7 +21,7 @@ import { readSetting, writeSetting } from '../records/settings';
 import { applyImport } from './apply';
 import { applySales } from './apply-sales';
 import { headerSignature, importFields, rememberMapping, suggestMapping } from './fields';
-import { planImport, type ImportPlan } from './plan';
+import { planImport, type ImportPlan, type PlanPurpose } from './plan';
 import { planSales, type SalesPlan } from './plan-sales';
 import { openImportSource, previewImportSource, type ImportRow, type ImportSource } from './source';
 
@@ -144,6 +144,7 @@ async function planFile(
   input: FileJobInput,
   job: JobControl,
   places: JobPlaces,
+  purpose: PlanPurpose,
 ): Promise<{ plan: ImportPlan | SalesPlan; source: ImportSource }> {
   const source = await openImportSource(fileOf(input, places), {
     encoding: input.encoding,
@@ -163,7 +164,7 @@ async function planFile(
     const plan =
       input.recordKind === 'sales'
         ? await planSales(ctx, { ...file, kind: 'sales' })
-        : await planImport(ctx, { ...file, kind: input.recordKind });
+        : await planImport(ctx, { ...file, kind: input.recordKind, purpose });
     return { plan, source };
   } catch (err) {
     await source.close();
@@ -177,7 +178,7 @@ export async function checkImportFile(
   job: JobControl,
   places: JobPlaces,
 ): Promise<ImportCheckResult> {
-  const { plan, source } = await planFile(ctx, input, job, places);
+  const { plan, source } = await planFile(ctx, input, job, places, 'check');
   try {
     return {
       headers: source.headers,
@@ -199,7 +200,7 @@ export async function runImportFile(
   job: JobControl,
   places: JobPlaces,
 ): Promise<ImportRunResult> {
-  const { plan, source } = await planFile(ctx, input, job, places);
+  const { plan, source } = await planFile(ctx, input, job, places, 'import');
   try {
     const meta = {
       fileName: fileNameOf(input),

@@ -62,13 +62,19 @@ const nextSeq = (db: Db, importId: number) =>
     'SELECT coalesce(max(seq), 0) + 1 AS n FROM import_changes WHERE import_id = ?',
   ).get(importId)?.n ?? 1) as number;
 
-/** The import made this record. */
-export function journalCreated(db: Db, importId: number, table: ImportTable, rowId: number): void {
+/** The import made these records (a batch of one kind, in the order made). */
+export function journalCreated(
+  db: Db,
+  importId: number,
+  table: ImportTable,
+  rowIds: readonly number[],
+): void {
+  if (rowIds.length === 0) return;
   stmt(
     db,
     `INSERT INTO import_changes (import_id, table_name, row_id, action, before, seq)
-     VALUES (?, ?, ?, 'created', NULL, ?)`,
-  ).run(importId, table, rowId, nextSeq(db, importId));
+     SELECT ?, ?, value, 'created', NULL, ? + key FROM json_each(?)`,
+  ).run(importId, table, nextSeq(db, importId), JSON.stringify(rowIds));
 }
 
 /**

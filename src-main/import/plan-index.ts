@@ -24,17 +24,32 @@ const reasonOf = (key: string): LikelyReason =>
 
 export class DuplicateIndex {
   private readonly exact = new Map<string, Ref>();
-  private readonly likely = new Map<string, Ref[]>();
+  /** One record, or the few sharing the key: most keys find one, and 100,000 arrays of one cost memory. */
+  private readonly likely = new Map<string, Ref | Ref[]>();
 
-  constructor(private readonly kind: KeyedKind) {}
+  /**
+   * `withLikely` false: exact keys only. The import step lists no likely duplicates (the check did,
+   * for the user to decide on), and their keys are half the work and most of the memory.
+   */
+  constructor(
+    private readonly kind: KeyedKind,
+    private readonly withLikely = true,
+  ) {}
+
+  /** A record's likely keys: a row's are made once, for findLikely and then add. */
+  likelyKeysOf(fields: KeyFields): string[] {
+    return this.withLikely ? likelyKeys(this.kind, fields) : [];
+  }
 
   /** A record (stored, or a planned row) joins the index; a key taken already keeps its first. */
-  add(fields: KeyFields, ref: Ref): void {
+  add(fields: KeyFields, ref: Ref, likely = this.likelyKeysOf(fields)): void {
     for (const k of indexKeys(this.kind, fields)) if (!this.exact.has(k)) this.exact.set(k, ref);
-    for (const k of likelyKeys(this.kind, fields)) {
+    for (const k of likely) {
       const refs = this.likely.get(k);
-      if (!refs) this.likely.set(k, [ref]);
-      else if (refs.length < MAX_LIKELY && refs[refs.length - 1] !== ref) refs.push(ref);
+      if (!refs) this.likely.set(k, ref);
+      else if (!Array.isArray(refs)) {
+        if (refs !== ref) this.likely.set(k, [refs, ref]);
+      } else if (refs.length < MAX_LIKELY && refs[refs.length - 1] !== ref) refs.push(ref);
     }
   }
 
@@ -47,11 +62,12 @@ export class DuplicateIndex {
     return undefined;
   }
 
-  /** Records sharing a likely key, each once, with the first key's kind as the reason. */
-  findLikely(fields: KeyFields): { ref: Ref; reason: LikelyReason }[] {
+  /** Records sharing one of these likely keys, each once, with the first key's kind as the reason. */
+  findLikely(likely: readonly string[]): { ref: Ref; reason: LikelyReason }[] {
     const found = new Map<Ref, LikelyReason>();
-    for (const k of likelyKeys(this.kind, fields)) {
-      for (const ref of this.likely.get(k) ?? []) {
+    for (const k of likely) {
+      const refs = this.likely.get(k);
+      for (const ref of refs === undefined ? [] : Array.isArray(refs) ? refs : [refs]) {
         if (!found.has(ref) && found.size < MAX_LIKELY) found.set(ref, reasonOf(k));
       }
     }
@@ -66,9 +82,13 @@ const KEY_COLUMNS: Record<'customers' | 'contacts' | 'products', string> = {
   contacts: 'SELECT id, customer_id AS customerId, name, phone, mobile, email FROM contacts',
 };
 
-/** The stored records of `kind` in an index. */
-export function indexStored(db: Db, kind: 'customers' | 'contacts' | 'products'): DuplicateIndex {
-  const index = new DuplicateIndex(kind);
+/** The stored records of `kind` in an index (see DuplicateIndex for `withLikely`). */
+export function indexStored(
+  db: Db,
+  kind: 'customers' | 'contacts' | 'products',
+  withLikely = true,
+): DuplicateIndex {
+  const index = new DuplicateIndex(kind, withLikely);
   for (const row of stmt<Record<string, string | number | null> & { id: number; name: string }>(
     db,
     KEY_COLUMNS[kind],

@@ -40,6 +40,9 @@ export interface PlanOptions {
   dayMonthOrder?: DayMonthOrder;
 }
 
+/** What a plan is for: the check lists likely duplicates for the user; the import step writes. */
+export type PlanPurpose = 'check' | 'import';
+
 export interface PlanInput {
   kind: FlatKind;
   headers: readonly string[];
@@ -48,6 +51,8 @@ export interface PlanInput {
   /** A value for a field on every row where its column is empty or unmapped, by field key. */
   fixed?: Readonly<Record<string, string>>;
   options: PlanOptions;
+  /** 'check' unless told: the import step's plan leaves `likely` empty. */
+  purpose?: PlanPurpose;
 }
 
 /** One problem of one cell (or of the row, at the field's column). */
@@ -68,8 +73,9 @@ export interface LikelyDuplicate {
 }
 
 /**
- * What the import does with one row. `input` is the create or update input, as the channel takes
- * it (only the fields the row fills: an empty cell never blanks a field). An update's record is
+ * What the import does with one row. `input` is the update input as the channel takes it (only
+ * the fields the row fills: an empty cell never blanks a field), or the create input as the
+ * channel's schema gave it back. An update's record is
  * a stored one (`targetId`) or the one an earlier row creates (`targetRow`). `code` is the file's
  * code for a created record, which the create channel does not take. `newCustomer`: a contact's
  * customer is the one the import creates under that key (ImportPlan.newCustomers).
@@ -170,7 +176,7 @@ export async function planImport(
     base: baseLookup(listBaseItems(ctx.db, {})),
     dayMonthOrder: options.dayMonthOrder,
   };
-  const index = indexStored(ctx.db, kind);
+  const index = indexStored(ctx.db, kind, input.purpose !== 'import');
   const customers = kind === 'contacts' ? customerLookup(ctx.db) : null;
   const createSchema = channels[`${kind}.create`] as z.ZodType;
   const updateSchema = channels[`${kind}.update`] as z.ZodType;
@@ -264,6 +270,8 @@ export async function planImport(
     } else action = 'reject';
 
     // The channel's own check, as the door runs it (placeholders for what the import fills in).
+    // A created record is written from what the check gave, as the door writes what it parsed.
+    let parsed: Record<string, unknown> | undefined;
     if (action !== 'skip') {
       const checked =
         action === 'update'
@@ -288,7 +296,7 @@ export async function planImport(
           bad.add(key);
         }
         action = 'reject';
-      }
+      } else parsed = checked.data as Record<string, unknown>;
     }
     plan.problems.push(...problems);
 
@@ -312,7 +320,8 @@ export async function planImport(
       emit({ row: row.row, action, input: values, ...target, ...link });
       continue;
     }
-    const likely = exact ? [] : index.findLikely(keyFields);
+    const likelyKeys = index.likelyKeysOf(keyFields);
+    const likely = exact ? [] : index.findLikely(likelyKeys);
     if (likely.length) {
       plan.likely.push({
         row: row.row,
@@ -321,14 +330,15 @@ export async function planImport(
     }
     // A code another record has (a duplicate created anyway) is left to the app to give.
     const ownCode = code !== undefined && !index.findExact([`code:${codeKey(code)}`]) ? code : undefined;
-    index.add(ownCode === undefined ? { ...keyFields, code: undefined } : keyFields, {
-      row: row.row,
-      name: String(values.name ?? ''),
-    });
+    index.add(
+      ownCode === undefined ? { ...keyFields, code: undefined } : keyFields,
+      { row: row.row, name: String(values.name ?? '') },
+      likelyKeys,
+    );
     emit({
       row: row.row,
       action,
-      input: values,
+      input: parsed,
       ...(ownCode !== undefined ? { code: ownCode } : {}),
       ...link,
     });

@@ -107,6 +107,38 @@ describe('importing a checked customers file', () => {
     expect(t.db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0);
   });
 
+  it('a row the door refuses after the check leaves nothing of itself; the rows around it are made', async () => {
+    const temporary = call(t.ctx, 'baseData.create', { kind: 'customer_type', nameZh: '临时类型' });
+    const p = await plan(
+      t,
+      'customers',
+      ['客户名称', '客户类型'],
+      [
+        ['甲公司', ''],
+        ['乙公司', '临时类型'],
+        ['丙公司', ''],
+      ],
+    );
+    expect(p.counts).toMatchObject({ new: 3, rejected: 0 });
+    // Between the check and the import, the entry the second row names goes.
+    call(t.ctx, 'baseData.delete', { id: temporary.id });
+    const done = apply(p);
+    expect(done.counts).toMatchObject({ new: 2, rejected: 1 });
+    expect(done.problems).toEqual([
+      { row: 3, column: 'typeId', field: 'typeId', value: '', reason: 'not_found' },
+    ]);
+    const rows = call(t.ctx, 'customers.list', { sort: { column: 'code', direction: 'asc' } }).rows;
+    expect(rows.map((r) => [r.code, r.name])).toEqual([
+      ['C000001', '甲公司'],
+      ['C000003', '丙公司'],
+    ]);
+    // Found by search, and nothing else of the refused row anywhere.
+    expect(byName('丙公司').map((r) => r.name)).toEqual(['丙公司']);
+    expect(byName('乙公司')).toEqual([]);
+    const journaled = t.db.prepare('SELECT count(*) FROM import_changes').pluck().get();
+    expect(journaled).toBe(2);
+  });
+
   it('10,000 rows with one bad row in the middle: 9,999 made, 1 rejected with its reason', async () => {
     const before = recordTables(t.db);
     const rows = Array.from({ length: 10_000 }, (_, i) => [
@@ -142,7 +174,7 @@ describe('importing products and contacts', () => {
     apply(p);
     const rows = call(t.ctx, 'products.list', { sort: { column: 'code', direction: 'asc' } }).rows;
     expect(rows.map((r) => [r.code, r.name, r.listPrice])).toEqual([
-      ['P000002', '龙井茶', 6000],
+      ['P000001', '龙井茶', 6000],
       ['T-001', '碧螺春', 123_450],
     ]);
   });

@@ -34,11 +34,11 @@ function importSome(db: TestDb, existingId: number): number {
     const id = beginImport(ctx.db, { kind: 'customers', fileName: '客户.csv', startedAt: ctx.now() });
     for (const name of ['杭州西湖茶业有限公司', '宁波港湾物流有限公司']) {
       const made = call(ctx, 'customers.create', { name, phone: '0571-88886666' });
-      journalCreated(ctx.db, id, 'customers', made.id);
+      journalCreated(ctx.db, id, 'customers', [made.id]);
     }
     const madeCustomer = call(ctx, 'customers.list', { keyword: '西湖茶业' }).rows[0]!;
     const contact = call(ctx, 'contacts.create', { customerId: madeCustomer.id, name: '王芳' });
-    journalCreated(ctx.db, id, 'contacts', contact.id);
+    journalCreated(ctx.db, id, 'contacts', [contact.id]);
     const existing = call(ctx, 'customers.get', { id: existingId });
     journalBeforeUpdate(ctx.db, id, 'customers', existingId);
     call(ctx, 'customers.update', { id: existingId, version: existing.version, mobile: '13800138000' });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channels } from '../../src-main/contract';
 import { suggestMapping } from '../../src-main/import/fields';
 import { planImport } from '../../src-main/import/plan';
 import { openImportSource } from '../../src-main/import/source';
@@ -52,12 +53,15 @@ describe('the check step for customers', () => {
     ]);
     const [first, second] = p.actions;
     // A base-data label is its entry; full-width digits are half-width; an empty cell is left out.
-    expect(first!.input).toEqual({
-      name: '上海明达贸易有限公司',
-      typeId: baseId(t.ctx, 'customer_type', 'partner'),
-      phone: '0571-88886666',
-      email: 'sales@mingda.cn',
-    });
+    // A new record's input is what the create channel's schema made of it (unfilled fields empty).
+    expect(first!.input).toEqual(
+      channels['customers.create'].parse({
+        name: '上海明达贸易有限公司',
+        typeId: baseId(t.ctx, 'customer_type', 'partner'),
+        phone: '0571-88886666',
+        email: 'sales@mingda.cn',
+      }),
+    );
     // A formula is text, as it was; the apostrophe an export put before one goes.
     expect(second!.input!.notes).toBe('=HYPERLINK("http://evil.example")');
     expect(p.actions[7]!.input!.notes).toBe('=1+1');
@@ -150,7 +154,13 @@ describe('the check step for products', () => {
       row: 2,
       action: 'create',
       code: 'T-001',
-      input: { name: '碧螺春', unit: '盒', listPrice: 123_450, cost: 80_000, active: true },
+      input: channels['products.create'].parse({
+        name: '碧螺春',
+        unit: '盒',
+        listPrice: 123_450,
+        cost: 80_000,
+        active: true,
+      }),
     });
     expect(p.actions[1]).toMatchObject({ action: 'update', input: { name: '龙井茶', listPrice: 6000 } });
     expect(p.problems).toEqual([
