@@ -108,9 +108,6 @@ export type ImportMapping = (string | null)[];
  */
 export type RememberedMapping = Record<string, string | null>;
 
-/** The record kinds whose import is built so far (a sales file: one row per sale line). */
-export const importRunKinds = ['customers', 'contacts', 'products', 'sales'] as const;
-
 /** The encodings and separators a text file may be read with (the reader's own lists). */
 export const importEncodings = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
 export const importSeparators = [',', '\t', ';'] as const;
@@ -121,7 +118,7 @@ export const importSeparators = [',', '\t', ';'] as const;
  * duplicates and with contacts whose customer does not exist.
  */
 export const importSourceInput = {
-  recordKind: z.enum(importRunKinds),
+  recordKind: z.enum(importKinds),
   /**
    * The file on this computer; or, in the browser edition, the name `POST /upload/import` gave
    * the uploaded file (32 hex digits + `.upload`), which is found in the data folder.

@@ -45,19 +45,38 @@ export interface ApplyResult {
   problems: PlanProblem[];
 }
 
-/** How a planned record of each flat kind is made, and its search rows: the create channels' own writes. */
-const writers: Record<
-  FlatKind,
-  {
-    insert: (ctx: HandlerContext, input: never, code?: string) => number;
-    index: (db: Db, ids: readonly number[]) => void;
-    /** The app's codes for new records that bring none (a kind with codes). */
-    codes?: (db: Db, count: number) => string[];
-  }
-> = {
+interface Writer {
+  /** Makes a planned record and gives its id; its own code, when given, is the file's. */
+  insert: (ctx: HandlerContext, input: never, code?: string) => number;
+  /** The search rows of records just made, a batch at a time (the door's writes make their own). */
+  index: (db: Db, ids: readonly number[]) => void;
+  /** The app's codes for new records that bring none (a kind with codes). */
+  codes?: (db: Db, count: number) => string[];
+}
+
+/**
+ * A kind the import makes through its create channel, whole, record by record: kinds whose
+ * create does more than one insert (an opportunity's stage history) or whose files are small.
+ */
+const byDoor = (kind: 'opportunities' | 'activities' | 'feedback' | 'expenses'): Writer => ({
+  insert: (ctx, input, code) => {
+    const made = through<{ id: number }>(ctx, `${kind}.create`, input);
+    if (code !== undefined && (kind === 'opportunities' || kind === 'feedback'))
+      setCode(ctx, kind, made.id, code);
+    return made.id;
+  },
+  index: () => undefined,
+});
+
+/** How a planned record of each flat kind is made: the create handlers' own writes. */
+const writers: Record<FlatKind, Writer> = {
   customers: { insert: insertCustomer, index: indexNewCustomers, codes: nextCustomerCodes },
   contacts: { insert: insertContact, index: indexNewContacts },
   products: { insert: insertProduct, index: indexNewProducts, codes: nextProductCodes },
+  opportunities: byDoor('opportunities'),
+  activities: byDoor('activities'),
+  feedback: byDoor('feedback'),
+  expenses: byDoor('expenses'),
 };
 
 /** Progress is told, and a cancel heard, every this many rows. */
@@ -76,7 +95,7 @@ export function through<T>(ctx: HandlerContext, channel: string, input: unknown)
 /** The file's code for a record just made (the create channel gives the app's next code). */
 export function setCode(
   ctx: HandlerContext,
-  table: 'customers' | 'products' | 'sales',
+  table: 'customers' | 'products' | 'sales' | 'opportunities' | 'feedback',
   id: number,
   code: string,
 ): void {
@@ -179,7 +198,15 @@ export function applyImport(
   let codesUsed = 0;
   for (const action of plan.actions) {
     try {
-      write(action);
+      if (action.close) {
+        // Made (or changed) and closed as one step: a refused close leaves nothing of the row.
+        settleMade();
+        const id = db.transaction(() => write(action))();
+        if (id !== undefined) made.push(id);
+      } else {
+        const id = write(action);
+        if (id !== undefined) made.push(id);
+      }
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       counts.rejected++;
@@ -190,14 +217,15 @@ export function applyImport(
   }
   settleMade();
 
-  function write(action: PlannedRow): void {
+  /** Writes one row; the id of the record it made, for the batch's search rows and journal. */
+  function write(action: PlannedRow): number | undefined {
     if (action.action === 'reject') {
       counts.rejected++;
-      return;
+      return undefined;
     }
     if (action.action === 'skip') {
       counts.duplicate++;
-      return;
+      return undefined;
     }
     const input = { ...action.input };
     if (action.newCustomer !== undefined) input.customerId = madeCustomers.get(action.newCustomer);
@@ -210,10 +238,10 @@ export function applyImport(
       // savepoint per record (each insert checks everything before its first write).
       const code = action.code ?? codes?.[codesUsed++];
       const id = writers[kind].insert(ctx, input as never, code);
-      made.push(id);
+      if (action.close) close(id, action.close);
       madeByRow.set(action.row, id);
       counts.new++;
-      return;
+      return id;
     }
     const id = action.targetId ?? madeByRow.get(action.targetRow!);
     if (id === undefined) {
@@ -226,7 +254,20 @@ export function applyImport(
     const current = through<{ version: number }>(ctx, `${kind}.get`, { id });
     journalBeforeUpdate(db, importId, kind, id);
     through(ctx, `${kind}.update`, { ...input, id, version: current.version });
+    if (action.close) close(id, action.close);
     counts.update++;
+    return undefined;
+  }
+
+  /** Closes a record the row made or changed; a won opportunity's sale is the import's too. */
+  function close(id: number, how: NonNullable<PlannedRow['close']>): void {
+    const current = through<{ version: number }>(ctx, `${kind}.get`, { id });
+    const closed = through<{ saleId?: number | null }>(ctx, how.channel, {
+      ...how.input,
+      id,
+      version: current.version,
+    });
+    if (closed.saleId) journalCreated(db, importId, 'sales', [closed.saleId]);
   }
 
   /** A new primary contact takes the flag from the customer's other one: journal that change too. */

@@ -162,7 +162,9 @@ export function undoImport(db: Db, importId: number, now: string): { deleted: nu
       // A deleted row's search row went with it (trigger); writing one for it is a no-op.
       for (const [table, id] of reindex) searchIndexers[table]?.(db, id);
       restoreCounters(db, JSON.parse(entry.counters) as Record<string, number>, changes);
-      if (changes.some((c) => c.table_name === 'sales')) settleSalesRollups(db);
+      // Sales and opportunities feed the analyses' rollups (the trend, the funnel).
+      if (changes.some((c) => c.table_name === 'sales' || c.table_name === 'opportunities'))
+        settleRollups(db);
       stmt(db, 'UPDATE imports SET undone_at = ? WHERE id = ?').run(now, importId);
       return { deleted, restored };
     })
@@ -197,16 +199,19 @@ function laterDependents(db: Db, importId: number): number {
 }
 
 /**
- * The analysis totals the deleted sales leave behind (kept by triggers, migration 0008): a
- * customer's total at 0 with no sale counted is no total at all, and the days and customers marked
+ * The analysis totals the deleted sales and opportunities leave behind (kept by triggers, migration
+ * 0008): a customer's total at 0 with no sale counted is no total at all, nor is a stage's pipeline
+ * with no opportunity; and the days, customers and opportunities marked
  * to refresh are refreshed now, so these tables too are as they were before the import.
  */
-function settleSalesRollups(db: Db): void {
+function settleRollups(db: Db): void {
   stmt(
     db,
     `DELETE FROM customer_sales_totals WHERE amount = 0 AND NOT EXISTS (
        SELECT 1 FROM sales s WHERE s.customer_id = customer_sales_totals.customer_id AND s.status <> 'cancelled')`,
   ).run();
+  // A stage with no open opportunity left is no row, as before the import.
+  stmt(db, 'DELETE FROM pipeline_by_stage WHERE opportunities = 0').run();
   rebuildRollups(db);
 }
 

@@ -75,19 +75,28 @@ export class DuplicateIndex {
   }
 }
 
-/** The key columns of each flat kind, under the contract's field names. */
-const KEY_COLUMNS: Record<'customers' | 'contacts' | 'products', string> = {
+/**
+ * The key columns of each flat kind, under the contract's field names (duplicates.ts), and the
+ * words a likely duplicate is shown by, as `name`.
+ */
+const KEY_COLUMNS: Record<IndexedKind, string> = {
   customers: 'SELECT id, code, name, phone, mobile, email FROM customers',
   products: 'SELECT id, code, name FROM products',
   contacts: 'SELECT id, customer_id AS customerId, name, phone, mobile, email FROM contacts',
+  opportunities: 'SELECT id, code, customer_id AS customerId, title, title AS name FROM opportunities',
+  activities: `SELECT id, customer_id AS customerId, occurred_at AS occurredAt, type, subject,
+    subject AS name FROM activities`,
+  feedback: `SELECT id, code, customer_id AS customerId, received_date AS receivedDate, subject,
+    subject AS name FROM feedback`,
+  expenses: `SELECT id, expense_date AS expenseDate, category_id AS categoryId, amount,
+    customer_id AS customerId, description, coalesce(description, expense_date) AS name FROM expenses`,
 };
 
+export type IndexedKind =
+  'customers' | 'contacts' | 'products' | 'opportunities' | 'activities' | 'feedback' | 'expenses';
+
 /** The stored records of `kind` in an index (see DuplicateIndex for `withLikely`). */
-export function indexStored(
-  db: Db,
-  kind: 'customers' | 'contacts' | 'products',
-  withLikely = true,
-): DuplicateIndex {
+export function indexStored(db: Db, kind: IndexedKind, withLikely = true): DuplicateIndex {
   const index = new DuplicateIndex(kind, withLikely);
   for (const row of stmt<Record<string, string | number | null> & { id: number; name: string }>(
     db,
@@ -152,6 +161,28 @@ export function contactLookup(db: Db): Map<string, number> {
     if (!byName.has(key)) byName.set(key, c.id);
   }
   return byName;
+}
+
+/** Opportunities by code, by `<customer id>:<title key>`, and by title alone (the oldest of a title). */
+export interface OpportunityLookup {
+  byCode: Map<string, number>;
+  byTitle: Map<string, number>;
+  byTitleAnywhere: Map<string, number>;
+}
+
+export function opportunityLookup(db: Db): OpportunityLookup {
+  const found: OpportunityLookup = { byCode: new Map(), byTitle: new Map(), byTitleAnywhere: new Map() };
+  for (const o of stmt<{ id: number; code: string; customerId: number; title: string }>(
+    db,
+    'SELECT id, code, customer_id AS customerId, title FROM opportunities ORDER BY id',
+  ).iterate()) {
+    found.byCode.set(codeKey(o.code), o.id);
+    const title = nameKey(o.title);
+    const atCustomer = `${o.customerId}:${title}`;
+    if (!found.byTitle.has(atCustomer)) found.byTitle.set(atCustomer, o.id);
+    if (!found.byTitleAnywhere.has(title)) found.byTitleAnywhere.set(title, o.id);
+  }
+  return found;
 }
 
 /** Stored sales by order number (their code, as codeKey compares codes). */

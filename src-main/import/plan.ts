@@ -1,18 +1,17 @@
 /**
- * 导入's check step for the flat kinds (customers, contacts, products): a dry run over the whole
- * file that writes nothing and says, row by row, what the import would do (create, update, skip
+ * 导入's check step for every kind but sales (customers, contacts, products, opportunities,
+ * activities, feedback, expenses): a dry run over the whole file that writes nothing and says, row by row, what the import would do (create, update, skip
  * as a duplicate, reject), with every problem at its row and column in the app's own validation
  * reasons, and the likely duplicates listed for the user (never merged). apply.ts writes a plan.
  *
- * A row is read cell by cell (plan-values.ts), its customer found for a contact (by code, else by
- * name), matched against the stored records and the rows before it (plan-index.ts, duplicates.ts),
+ * A row is read cell by cell (plan-values.ts), the records it names found (plan-links.ts), its
+ * close fields set apart (plan-close.ts), matched against the stored records and the rows before it (plan-index.ts, duplicates.ts),
  * and then checked with the channel's own zod schema, as a form's input is: a row the door would
  * refuse is rejected here, with the same words.
  */
 import type { z } from 'zod';
 import {
   channels,
-  fromZodIssue,
   type ImportField,
   type ImportKind,
   type ImportMapping,
@@ -22,14 +21,17 @@ import { AppError } from '../db/errors';
 import { listBaseItems } from '../records/base-data';
 import type { HandlerContext } from '../records/context';
 import { listCustomFields } from '../records/custom-fields';
-import { codeKey, exactKeys, nameKey, type KeyFields } from './duplicates';
+import { codeKey, exactKeys, type KeyFields } from './duplicates';
 import { importFields } from './fields';
-import { customerLookup, indexStored, type LikelyReason, type Ref } from './plan-index';
+import { checkWith, closeOfRow, type RowClose, type SchemaProblem } from './plan-close';
+import { indexStored, type IndexedKind, type LikelyReason, type Ref } from './plan-index';
+import { isLinkField, linkFinder, type LinkField } from './plan-links';
 import { baseLookup, readCell, unquoteExported, type CellContext, type FieldValue } from './plan-values';
 import type { ImportRow } from './source';
 import type { DayMonthOrder } from './values-date';
 
-export type FlatKind = 'customers' | 'contacts' | 'products';
+/** Every kind but sales (whose rows are lines, grouped by order: plan-sales.ts). */
+export type FlatKind = IndexedKind;
 
 export interface PlanOptions {
   /** A row that is a record already (stored, or an earlier row): leave it, update it, or add it anyway. */
@@ -88,6 +90,8 @@ export interface PlannedRow {
   targetRow?: number;
   code?: string;
   newCustomer?: string;
+  /** The row closes its record once made or changed (plan-close.ts). */
+  close?: { channel: NonNullable<RowClose['channel']>; input: Record<string, unknown> };
 }
 
 export interface PlanCounts {
@@ -172,12 +176,19 @@ export async function planImport(
   const { kind, headers, mapping, options } = input;
   const targets = mappedTargets(ctx, kind, mapping, input.fixed);
 
+  const baseItems = listBaseItems(ctx.db, {});
+  // The stages an opportunity closes in, by id: 'won' and 'lost'.
+  const closedStages = new Map(
+    baseItems
+      .filter((i) => i.kind === 'opportunity_stage' && (i.key === 'won' || i.key === 'lost'))
+      .map((i) => [i.id, i.key!]),
+  );
   const cellCtx: CellContext = {
-    base: baseLookup(listBaseItems(ctx.db, {})),
+    base: baseLookup(baseItems),
     dayMonthOrder: options.dayMonthOrder,
   };
   const index = indexStored(ctx.db, kind, input.purpose !== 'import');
-  const customers = kind === 'contacts' ? customerLookup(ctx.db) : null;
+  const findLinks = linkFinder(ctx.db, new Set(targets.keys()), options.missingLinks);
   const createSchema = channels[`${kind}.create`] as z.ZodType;
   const updateSchema = channels[`${kind}.update`] as z.ZodType;
 
@@ -205,7 +216,20 @@ export async function planImport(
     const texts: Record<string, string> = {};
     const values: Record<string, unknown> = {};
     const custom: Record<string, FieldValue> = {};
-    let linkText: string | undefined;
+    const linkTexts: Partial<Record<LinkField, string>> = {};
+    /** A problem of a field at its column, once per field (the first found is the one told). */
+    const tell = (p: SchemaProblem, value = texts[p.field] ?? '') => {
+      if (bad.has(p.field)) return;
+      problems.push({
+        row: row.row,
+        column: columnName(targets.get(p.field), headers, p.field),
+        field: p.field,
+        value,
+        reason: p.reason,
+        ...(p.params ? { params: p.params } : {}),
+      });
+      bad.add(p.field);
+    };
 
     for (const [key, t] of targets) {
       let column = t.columns.find((c) => (row.cells[c] ?? '') !== '');
@@ -214,8 +238,8 @@ export async function planImport(
       if (text === '') continue;
       text = unquoteExported(text);
       texts[key] = text;
-      if (t.field.type === 'link') {
-        linkText = text;
+      if (isLinkField(key)) {
+        linkTexts[key] = text;
         continue;
       }
       const read = readCell(t.field, text, cellCtx, column === undefined ? undefined : row.kinds?.[column]);
@@ -235,23 +259,15 @@ export async function planImport(
     }
     if (Object.keys(custom).length) values.custom = custom;
 
-    // A contact's customer: by code, else by name; else one the import creates, or a reason.
-    let newCustomer: { key: string; name: string } | undefined;
-    if (customers && linkText !== undefined) {
-      const found = customers.byCode.get(codeKey(linkText)) ?? customers.byName.get(nameKey(linkText));
-      if (found !== undefined) values.customerId = found;
-      else if (options.missingLinks === 'create') newCustomer = { key: nameKey(linkText), name: linkText };
-      else {
-        problems.push({
-          row: row.row,
-          column: columnName(targets.get('customerId'), headers, 'customerId'),
-          field: 'customerId',
-          value: linkText,
-          reason: 'not_found',
-        });
-        bad.add('customerId');
-      }
-    }
+    // The customer, contact and opportunity the row names (plan-links.ts).
+    const links = findLinks(linkTexts);
+    Object.assign(values, links.ids);
+    const { newCustomer } = links;
+    for (const field of links.missing) tell({ field, reason: 'not_found' }, linkTexts[field]!);
+
+    // 状态 and what goes with it close the record once made (plan-close.ts): not a create input.
+    const close: RowClose = closeOfRow(kind, values, closedStages);
+    close.problems.forEach((p) => tell(p));
 
     // The file's code is the record's own: a key, not a create input.
     const code = typeof values.code === 'string' ? values.code : undefined;
@@ -273,30 +289,18 @@ export async function planImport(
     // A created record is written from what the check gave, as the door writes what it parsed.
     let parsed: Record<string, unknown> | undefined;
     if (action !== 'skip') {
-      const checked =
+      const checked = checkWith(
+        action === 'update' ? updateSchema : createSchema,
         action === 'update'
-          ? updateSchema.safeParse({ ...values, id: 1, version: 1 })
-          : createSchema.safeParse(newCustomer ? { ...values, customerId: 1 } : values);
-      if (!checked.success) {
-        for (const issue of checked.error.issues) {
-          const data = fromZodIssue(issue, values);
-          const field = data.field ?? '';
-          const key = field.startsWith('custom.') ? field : field.split('.')[0]!;
-          if (bad.has(key)) continue;
-          problems.push({
-            row: row.row,
-            column: columnName(targets.get(key), headers, key),
-            field: key,
-            value: texts[key] ?? '',
-            reason: data.reason ?? 'invalid_value',
-            ...(data.params || data.limit !== undefined
-              ? { params: { ...data.params, ...(data.limit !== undefined ? { limit: data.limit } : {}) } }
-              : {}),
-          });
-          bad.add(key);
-        }
+          ? { ...values, id: 1, version: 1 }
+          : newCustomer
+            ? { ...values, customerId: 1 }
+            : values,
+      );
+      if (!checked.ok) {
+        checked.problems.forEach((p) => tell(p));
         action = 'reject';
-      } else parsed = checked.data as Record<string, unknown>;
+      } else parsed = checked.value;
     }
     plan.problems.push(...problems);
 
@@ -313,7 +317,10 @@ export async function planImport(
       plannedCustomers.add(newCustomer.key);
       plan.newCustomers.push({ ...newCustomer, row: row.row });
     }
-    const link = newCustomer ? { newCustomer: newCustomer.key } : {};
+    const link = {
+      ...(newCustomer ? { newCustomer: newCustomer.key } : {}),
+      ...(close.channel ? { close: { channel: close.channel, input: close.input! } } : {}),
+    };
     if (action === 'update') {
       // Later rows that are this record find the same one.
       index.add(keyFields, exact!);
@@ -332,7 +339,10 @@ export async function planImport(
     const ownCode = code !== undefined && !index.findExact([`code:${codeKey(code)}`]) ? code : undefined;
     index.add(
       ownCode === undefined ? { ...keyFields, code: undefined } : keyFields,
-      { row: row.row, name: String(values.name ?? '') },
+      {
+        row: row.row,
+        name: String(values.name ?? values.title ?? values.subject ?? values.description ?? ''),
+      },
       likelyKeys,
     );
     emit({

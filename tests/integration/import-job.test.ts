@@ -123,8 +123,8 @@ describe('import jobs', () => {
   it('refuses bad input at the door, and a file that is not there with its own reason', async () => {
     const bad = await host.invoke('jobs.start', {
       kind: 'import.run',
-      // A kind whose import is not built yet.
-      recordKind: 'opportunities',
+      // Not a record kind.
+      recordKind: 'customer_search',
       path: 'x.csv',
       mapping: [],
       options: {},
