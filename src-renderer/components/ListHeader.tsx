@@ -1,8 +1,10 @@
 import { Button, Group, TextInput, Title } from '@mantine/core';
-import { IconFileImport, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ImportKind } from '../../src-main/contract';
+import { ImportButton } from './ImportButton';
 
 /**
  * A record list's title row: 浏览… as the title, 删除所选…（n） for the ticked rows, and 增加….
@@ -16,23 +18,14 @@ export function ListHeader(props: {
   /** More buttons before 删除所选, e.g. 导出. */
   extra?: ReactNode;
   /** The record kind 导入 opens the import wizard with; no 导入 button without it. */
-  importKind?: 'customers' | 'contacts' | 'products' | 'sales';
+  importKind?: ImportKind;
 }) {
   const { t } = useTranslation();
   return (
     <Group justify="space-between">
       <Title order={2}>{t(`${props.ns}.browse`)}</Title>
       <Group>
-        {props.importKind && (
-          <Button
-            variant="default"
-            component={Link}
-            to={`/import?kind=${props.importKind}`}
-            leftSection={<IconFileImport size={16} />}
-          >
-            {t('import.button')}
-          </Button>
-        )}
+        {props.importKind && <ImportButton kind={props.importKind} />}
         {props.extra}
         <Button
           color="red"

@@ -122,6 +122,7 @@ export function ActivityList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/activities/new"
+        importKind="activities"
         extra={
           <ListExport
             title={t('nav.activities')}

@@ -65,6 +65,7 @@ export function ExpenseList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/expenses/new"
+        importKind="expenses"
         extra={
           <ListExport
             title={t('nav.expenses')}

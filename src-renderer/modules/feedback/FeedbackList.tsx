@@ -73,6 +73,7 @@ export function FeedbackList() {
         selectedCount={selected.length}
         onDeleteSelected={() => confirmDelete(selected, () => setSelected([]))}
         addPath="/feedback/new"
+        importKind="feedback"
         extra={
           <ListExport
             title={t('nav.feedback')}

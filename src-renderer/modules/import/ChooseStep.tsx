@@ -3,13 +3,13 @@ import { IconFileImport, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
   importEncodings,
-  importRunKinds,
+  importKinds,
   importSeparators,
   type ImportPreview,
 } from '../../../src-main/contract';
 import type { ImportSource } from './useImportFile';
 
-export type RecordKind = (typeof importRunKinds)[number];
+export type RecordKind = (typeof importKinds)[number];
 export type Encoding = (typeof importEncodings)[number];
 export type Separator = (typeof importSeparators)[number];
 
@@ -84,7 +84,7 @@ export function ChooseStep(props: {
       <Group align="flex-end" gap="md">
         <Select
           label={t('import.file.kind')}
-          data={importRunKinds.map((k) => ({ value: k, label: t(`import.kinds.${k}`) }))}
+          data={importKinds.map((k) => ({ value: k, label: t(`import.kinds.${k}`) }))}
           value={props.recordKind}
           onChange={(v) => v && props.onRecordKind(v as RecordKind)}
           allowDeselect={false}

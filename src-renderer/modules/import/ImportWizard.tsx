@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useSearchParams } from 'react-router';
 import {
-  importRunKinds,
+  importKinds,
   type ImportCheckResult,
   type ImportMapping,
   type ImportPreview,
@@ -20,7 +20,7 @@ import { MapStep, missingRequired, type ImportOptions } from './MapStep';
 import { useImportFile, type ImportSource } from './useImportFile';
 
 const kindOf = (v: string | null): RecordKind | null =>
-  (importRunKinds as readonly string[]).includes(v ?? '') ? (v as RecordKind) : null;
+  (importKinds as readonly string[]).includes(v ?? '') ? (v as RecordKind) : null;
 
 const sameHeaders = (a: string[] | undefined, b: string[]) =>
   a !== undefined && a.length === b.length && a.every((h, i) => h === b[i]);

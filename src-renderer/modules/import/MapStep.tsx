@@ -226,8 +226,8 @@ export function MapStep(props: {
         </Stack>
       </Radio.Group>
 
-      {/* Contacts and sales name their customer; one not found is rejected or created. */}
-      {(props.recordKind === 'contacts' || props.recordKind === 'sales') && (
+      {/* Every kind but customers and products names its customer: one not found is rejected or created. */}
+      {props.recordKind !== 'customers' && props.recordKind !== 'products' && (
         <Radio.Group
           label={t('import.map.missingLinks')}
           value={options.missingLinks}

@@ -10,7 +10,11 @@ export const zh = {
     customers: '客户',
     contacts: '联系人',
     products: '产品',
+    opportunities: '机会',
     sales: '销售',
+    activities: '行动',
+    feedback: '服务反馈',
+    expenses: '费用',
   },
   steps: {
     file: '选择文件',
@@ -192,7 +196,11 @@ export const en: typeof zh = {
     customers: 'Customers',
     contacts: 'Contacts',
     products: 'Products',
+    opportunities: 'Opportunities',
     sales: 'Sales',
+    activities: 'Activities',
+    feedback: 'Service feedback',
+    expenses: 'Expenses',
   },
   steps: {
     file: 'Choose a file',

@@ -29,6 +29,7 @@ import { useListParams } from '../../lib/list-params';
 import { formatMoney, toYuan } from '../../lib/money';
 import { useChannelQuery } from '../../lib/queries';
 import { ListExport } from '../../components/ExportMenu';
+import { ImportButton } from '../../components/ImportButton';
 import { OpportunityBoard } from './OpportunityBoard';
 import { StatusBadge } from './stages';
 import { useDeleteOpportunitiesFlow } from './useDeleteOpportunitiesFlow';
@@ -151,6 +152,7 @@ export function OpportunityList() {
           />
         </Group>
         <Group>
+          <ImportButton kind="opportunities" />
           {view === 'list' && (
             <ListExport
               title={t('nav.opportunities')}
