@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jobBackupReasons, type BackupInfo } from './backups';
 import {
+  importKinds,
   importFileInput,
   importSourceInput,
   type ImportCheckResult,
@@ -58,10 +59,6 @@ export const jobStartInput = z.discriminatedUnion('kind', [
    * schedule, and before an import, a restore, an upgrade or 清空回收站).
    */
   z.strictObject({ kind: z.literal('backup.create'), reason: z.enum(jobBackupReasons).default('manual') }),
-  /**
-   * Every page of a paged channel's answer for `input` (its filters and sort; the job sets the
-   * page), read in one snapshot, for an export.
-   */
   /** 另存副本: a consistent copy of the open file at `path` (not there yet), with its own identity. */
   z.strictObject({ kind: z.literal('file.saveCopy'), path: z.string().trim().min(1).max(4096) }),
   /**
@@ -69,9 +66,22 @@ export const jobStartInput = z.discriminatedUnion('kind', [
    * server then hands to the browser as a download (`GET /download/database/<download>`).
    */
   z.strictObject({ kind: z.literal('file.exportCopy') }),
+  /**
+   * Every page of a paged channel's answer for `input` (its filters and sort; the job sets the
+   * page), read in one snapshot, for an export.
+   */
   z.strictObject({
     kind: z.literal('export.pages'),
     channel: z.enum(pagedChannels),
+    input: z.record(z.string(), z.unknown()).default({}),
+  }),
+  /**
+   * 导出全部字段: the records of a list for `input` (its filters and sort, as for export.pages),
+   * every field, each cell as 导入 reads it back.
+   */
+  z.strictObject({
+    kind: z.literal('export.records'),
+    recordKind: z.enum(importKinds),
     input: z.record(z.string(), z.unknown()).default({}),
   }),
   z.strictObject({ kind: z.literal('import.preview'), ...importSourceInput }),
@@ -93,6 +103,8 @@ export interface JobResults {
   'rollups.rebuild': { rebuilt: string[] };
   'backup.create': BackupInfo;
   'export.pages': { rows: unknown[]; total: number };
+  /** Headers (the import fields' labels) and rows of cells. */
+  'export.records': { headers: string[]; rows: string[][] };
   'file.saveCopy': { path: string; sizeBytes: number };
   /** `download` names the copy for the download address; `fileName` is what the browser saves it as. */
   'file.exportCopy': { download: string; fileName: string; sizeBytes: number };

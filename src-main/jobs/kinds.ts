@@ -8,6 +8,7 @@ import { emptyTrash } from '../records/trash';
 import { createBackup } from '../files/backup';
 import { copyDatabase, exportCopy, giveNewDatabaseId } from '../files/copy';
 import { checkImportFile, previewImportFile, runImportFile } from '../import/import-job';
+import { exportRecords } from '../import/export-records';
 import { undoImport } from '../import/journal';
 import type { JobControl } from './control';
 
@@ -56,6 +57,18 @@ function exportPages(ctx: HandlerContext, input: JobInput<'export.pages'>, job: 
   }
 }
 
+/** 导出全部字段: the list's records, in its order, with every field as the import reads it. */
+function exportAllFields(ctx: HandlerContext, input: JobInput<'export.records'>, job: JobControl) {
+  const { rows } = exportPages(
+    ctx,
+    { kind: 'export.pages', channel: `${input.recordKind}.list`, input: input.input },
+    job,
+  );
+  const ids = rows.map((r) => (r as { id: number }).id);
+  job.progress('write', 0, ids.length);
+  return exportRecords(ctx.db, input.recordKind, ids);
+}
+
 export const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   'trash.empty': {
     writes: true,
@@ -64,6 +77,7 @@ export const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   },
   'rollups.rebuild': { writes: true, run: (ctx, _input, job) => rebuildRollups(ctx.db, job) },
   'export.pages': { writes: false, run: exportPages },
+  'export.records': { writes: false, run: exportAllFields },
   // Reads its own snapshot, never a write transaction: backups go on beside any other job.
   'backup.create': {
     writes: false,
