@@ -4,7 +4,7 @@ import { IconDownload, IconFileSpreadsheet, IconFileText } from '@tabler/icons-r
 import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PagedChannel } from '../../src-main/contract';
+import type { ImportKind, PagedChannel } from '../../src-main/contract';
 import { localToday } from '../../src-main/contract/dates';
 import { notifyError } from '../lib/errors';
 import {
@@ -25,17 +25,23 @@ export function ExportMenu<Row>(props: {
   /** The file's name without extension, e.g. 客户 2026-11-22. */
   fileName: string;
   load: () => Promise<{ columns: ExportColumn<Row>[]; rows: Row[] } | null>;
+  /** 全部字段: every field as 导入 reads it back; no such items without it. */
+  loadAllFields?: () => Promise<{ columns: ExportColumn<string[]>[]; rows: string[][] } | null>;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
 
-  const run = async (format: ExportFormat) => {
+  const run = async <R,>(
+    format: ExportFormat,
+    load: () => Promise<{ columns: ExportColumn<R>[]; rows: R[] } | null>,
+    fileName = props.fileName,
+  ) => {
     setBusy(true);
     try {
-      const loaded = await props.load();
+      const loaded = await load();
       if (!loaded) return;
       const { columns, rows } = loaded;
-      await exportTable(format, columns, rows, props.fileName);
+      await exportTable(format, columns, rows, fileName);
       notifications.show({ color: 'green', message: t('export.done', { count: rows.length }) });
     } catch (err) {
       notifyError(t, err);
@@ -52,12 +58,35 @@ export function ExportMenu<Row>(props: {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => void run('csv')}>
+        {props.loadAllFields && <Menu.Label>{t('export.shown')}</Menu.Label>}
+        <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => void run('csv', props.load)}>
           {t('export.csv')}
         </Menu.Item>
-        <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void run('xlsx')}>
+        <Menu.Item
+          leftSection={<IconFileSpreadsheet size={16} />}
+          onClick={() => void run('xlsx', props.load)}
+        >
           {t('export.xlsx')}
         </Menu.Item>
+        {props.loadAllFields && (
+          <>
+            <Menu.Divider />
+            <Menu.Label>{t('export.allFields')}</Menu.Label>
+            {(['csv', 'xlsx'] as const).map((format) => (
+              <Menu.Item
+                key={format}
+                leftSection={
+                  format === 'csv' ? <IconFileText size={16} /> : <IconFileSpreadsheet size={16} />
+                }
+                onClick={() =>
+                  void run(format, props.loadAllFields!, `${props.fileName} ${t('export.allFieldsFile')}`)
+                }
+              >
+                {t(`export.${format}`)}
+              </Menu.Item>
+            ))}
+          </>
+        )}
       </Menu.Dropdown>
     </Menu>
   );
@@ -66,7 +95,8 @@ export function ExportMenu<Row>(props: {
 /**
  * 导出 for a record list: every page of its current filter and sort (`input`), gathered by a
  * job (progress and 取消 in a notice), with the columns the table shows, to a file named after
- * the list and today, e.g. 客户管理 2026-11-22.xlsx. `rows` turns the channel's rows into the table's;
+ * the list and today, e.g. 客户管理 2026-11-22.xlsx; or (全部字段) every field of the records, as 导入
+ * reads them back. `rows` turns the channel's rows into the table's;
  * `exportValues` gives a column's cells where its text on screen would not do (a status badge,
  * money). The headings are the columns' titles, the field labels an import maps back.
  */
@@ -77,6 +107,8 @@ export function ListExport<Row>(props: {
   input: object;
   rows?: (rows: unknown[]) => Row[];
   exportValues?: ExportValues<Row>;
+  /** The list's record kind: 全部字段 exports its records with every field, for 导入. */
+  recordKind?: ImportKind;
 }) {
   const { t } = useTranslation();
   const runJob = useJobRunner();
@@ -94,6 +126,24 @@ export function ListExport<Row>(props: {
           rows: props.rows ? props.rows(gathered.rows) : (gathered.rows as Row[]),
         };
       }}
+      loadAllFields={
+        props.recordKind &&
+        (async () => {
+          const table = await runJob(
+            {
+              kind: 'export.records',
+              recordKind: props.recordKind!,
+              input: props.input as Record<string, unknown>,
+            },
+            { title: t('export.gathering', { title: props.title }) },
+          );
+          if (!table) return null;
+          return {
+            columns: table.headers.map((title, i) => ({ title, value: (row: string[]) => row[i] })),
+            rows: table.rows,
+          };
+        })
+      }
     />
   );
 }

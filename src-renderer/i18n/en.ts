@@ -169,6 +169,9 @@ export const en: Messages = {
     empty: 'No data in the chosen range',
   },
   export: {
+    shown: 'Columns shown',
+    allFields: 'All fields (for import)',
+    allFieldsFile: 'all fields',
     gathering: 'Exporting {{title}}',
     button: 'Export',
     csv: 'Export as CSV',

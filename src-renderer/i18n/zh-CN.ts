@@ -168,6 +168,9 @@ export const zhCN = {
     empty: '所选范围内没有数据',
   },
   export: {
+    shown: '表格中的列',
+    allFields: '全部字段（可再导入）',
+    allFieldsFile: '全部字段',
     gathering: '导出{{title}}',
     button: '导出',
     csv: '导出为 CSV',

@@ -128,6 +128,7 @@ export function ActivityList() {
             title={t('nav.activities')}
             columns={columns}
             channel="activities.list"
+            recordKind="activities"
             input={input}
             exportValues={{
               type: (r) => t(`activities.types.${r.type}`),

@@ -100,6 +100,7 @@ export function ContactList() {
             title={t('nav.contacts')}
             columns={columns}
             channel="contacts.list"
+            recordKind="contacts"
             input={input}
             // The name alone, without the 主要联系人 badge beside it.
             exportValues={{ ...custom.exportValues, name: (r) => r.name }}

@@ -100,6 +100,7 @@ export function CustomerList() {
             title={t('nav.customers')}
             columns={columns}
             channel="customers.list"
+            recordKind="customers"
             input={input}
             exportValues={custom.exportValues}
           />

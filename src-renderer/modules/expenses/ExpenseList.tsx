@@ -71,6 +71,7 @@ export function ExpenseList() {
             title={t('nav.expenses')}
             columns={columns}
             channel="expenses.list"
+            recordKind="expenses"
             input={input}
             exportValues={{ amount: (r) => toYuan(r.amount) }}
           />

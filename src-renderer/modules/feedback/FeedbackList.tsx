@@ -79,6 +79,7 @@ export function FeedbackList() {
             title={t('nav.feedback')}
             columns={columns}
             channel="feedback.list"
+            recordKind="feedback"
             input={input}
             exportValues={{
               priority: (r) => t(`feedback.priority.${r.priority}`),

@@ -158,6 +158,7 @@ export function OpportunityList() {
               title={t('nav.opportunities')}
               columns={columns}
               channel="opportunities.list"
+              recordKind="opportunities"
               input={input}
               exportValues={{
                 ...custom.exportValues,

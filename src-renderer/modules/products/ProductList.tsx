@@ -103,6 +103,7 @@ export function ProductList() {
             title={t('nav.products')}
             columns={columns}
             channel="products.list"
+            recordKind="products"
             input={input}
             exportValues={{
               listPrice: (r) => toYuan(r.listPrice),

@@ -123,6 +123,7 @@ export function SaleList() {
             title={t('nav.sales')}
             columns={columns}
             channel="sales.list"
+            recordKind="sales"
             input={input}
             exportValues={{
               ...custom.exportValues,
