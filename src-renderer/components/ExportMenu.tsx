@@ -82,7 +82,7 @@ export function ExportMenu<Row>(props: {
                   void run(format, props.loadAllFields!, `${props.fileName} ${t('export.allFieldsFile')}`)
                 }
               >
-                {t(`export.${format}`)}
+                {t(`export.allFields_${format}`)}
               </Menu.Item>
             ))}
           </>

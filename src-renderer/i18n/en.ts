@@ -169,6 +169,8 @@ export const en: Messages = {
     empty: 'No data in the chosen range',
   },
   export: {
+    allFields_csv: 'CSV, all fields',
+    allFields_xlsx: 'Excel, all fields',
     shown: 'Columns shown',
     allFields: 'All fields (for import)',
     allFieldsFile: 'all fields',

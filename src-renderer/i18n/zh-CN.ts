@@ -168,6 +168,8 @@ export const zhCN = {
     empty: '所选范围内没有数据',
   },
   export: {
+    allFields_csv: 'CSV（全部字段）',
+    allFields_xlsx: 'Excel（全部字段）',
     shown: '表格中的列',
     allFields: '全部字段（可再导入）',
     allFieldsFile: '全部字段',

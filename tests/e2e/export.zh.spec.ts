@@ -80,12 +80,13 @@ async function seed(page: Page): Promise<void> {
   });
 }
 
-/** 导出 → 导出为 CSV or Excel on the open list; the saved file's path. */
-async function exportList(page: Page, format: 'CSV' | 'Excel'): Promise<string> {
+/** 导出 → 导出为 CSV or Excel (or a 全部字段 item) on the open list; the saved file's path. */
+async function exportList(page: Page, item: string, beforeClick?: () => Promise<void>): Promise<string> {
   await page.getByRole('button', { name: '导出', exact: true }).click();
+  await beforeClick?.();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('menuitem', { name: `导出为 ${format}` }).click(),
+    page.getByRole('menuitem', { name: item, exact: true }).click(),
   ]);
   const toast = page.getByRole('alert').filter({ hasText: '已导出' });
   await toast.getByRole('button', { name: '关闭' }).click();
@@ -121,7 +122,7 @@ test('导出：每个列表的 CSV 表头都能原样导入，公式被中和，
   for (const { module, kind, computed } of lists) {
     await test.step(`${module}：导出为 CSV，表头映射回字段`, async () => {
       await openModule(page, module);
-      const [headers, ...rows] = csvRows(await exportList(page, 'CSV'));
+      const [headers, ...rows] = csvRows(await exportList(page, '导出为 CSV'));
       const mapping = suggestMapping(kind, headers!);
       expect(headers!.filter((_, i) => mapping[i] === null)).toEqual(computed);
       exported[kind] = rows.map((r) => Object.fromEntries(headers!.map((h, i) => [h, r[i]!])));
@@ -160,10 +161,22 @@ test('导出：每个列表的 CSV 表头都能原样导入，公式被中和，
     ]);
   });
 
+  await test.step('销售和明细：全部字段 CSV，每行一条明细，表头全部映射回字段', async () => {
+    await openModule(page, '销售和明细');
+    const file = await exportList(page, 'CSV（全部字段）', () => shot(page, info, 'export-all-fields-menu'));
+    const [headers, ...rows] = csvRows(file);
+    const mapping = suggestMapping('sales', headers!);
+    expect(headers!.filter((_, i) => mapping[i] === null)).toEqual([]);
+    const row = Object.fromEntries(headers!.map((h, i) => [h, rows[0]![i]!]));
+    expect(row).toMatchObject({ 销售日期: '2026-03-02', 数量: '2', 单价: '12000.00', 状态: '已发货' });
+    expect(row['订单号']).toMatch(/^SO\d{6}$/);
+    expect(row['客户']).toMatch(/^C\d{6}$/);
+  });
+
   await test.step('客户管理：导出为 Excel，公式样的名称是文字，原样保留', async () => {
     await openModule(page, '客户管理');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(await exportList(page, 'Excel'));
+    await book.xlsx.readFile(await exportList(page, '导出为 Excel'));
     const sheet = book.worksheets[0]!;
     const names = sheet.getColumn(2).values.slice(2);
     expect(names).toEqual(expect.arrayContaining([HUAXIN, FORMULA]));
