@@ -17,30 +17,25 @@ interface ProductForLine {
   active: number;
 }
 
+/** A line as it is stored: the product's name and unit copied onto it, its amount worked out. */
+export type PricedLine = Omit<Line, 'id' | 'lineNo'>;
+
 /**
- * Replaces all lines of a record, in the caller's transaction, and returns their total.
- * The product's name and unit are copied onto the line. An inactive product cannot go on a new
- * line, but a line that already carried it may stay: `keepProducts` lists those.
+ * Lines as they will be stored, and their total, checked and written nowhere yet: every product
+ * exists, and is active unless `keepProducts` lists it (a line that already carried a product
+ * since deactivated may keep it). The unit price defaults to the product's list price as it is now.
  */
-export function replaceLines(
+export function priceLines(
   db: Db,
-  where: LineTable,
-  parentId: number,
   lines: readonly LineInput[],
   keepProducts: ReadonlySet<number> = new Set(),
-): number {
+): { lines: PricedLine[]; total: number } {
   const product = stmt<ProductForLine>(
     db,
     'SELECT id, name, unit, list_price, active FROM products WHERE id = ?',
   );
-  stmt(db, `DELETE FROM ${where.table} WHERE ${where.parent} = ?`).run(parentId);
-  const insert = stmt(
-    db,
-    `INSERT INTO ${where.table} (${where.parent}, line_no, product_id, product_name, unit, quantity, unit_price, discount, amount)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   let total = 0;
-  lines.forEach((line, i) => {
+  const priced = lines.map((line, i) => {
     const p = product.get(line.productId);
     if (!p) {
       throw new AppError('VALIDATION', `lines.${i}.productId: no product ${line.productId}`, {
@@ -57,10 +52,54 @@ export function replaceLines(
     const unitPrice = line.unitPrice ?? p.list_price;
     const discount = line.discount ?? 0;
     const amount = lineAmount(line.quantity, unitPrice, discount);
-    insert.run(parentId, i + 1, p.id, p.name, p.unit, line.quantity, unitPrice, discount, amount);
     total += amount;
+    return {
+      productId: p.id,
+      productName: p.name,
+      unit: p.unit,
+      quantity: line.quantity,
+      unitPrice,
+      discount,
+      amount,
+    };
   });
-  return total;
+  return { lines: priced, total };
+}
+
+/** Replaces all lines of a record with lines priceLines gave, in the caller's transaction. */
+export function writeLines(db: Db, where: LineTable, parentId: number, lines: readonly PricedLine[]): void {
+  stmt(db, `DELETE FROM ${where.table} WHERE ${where.parent} = ?`).run(parentId);
+  const insert = stmt(
+    db,
+    `INSERT INTO ${where.table} (${where.parent}, line_no, product_id, product_name, unit, quantity, unit_price, discount, amount)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  lines.forEach((l, i) =>
+    insert.run(
+      parentId,
+      i + 1,
+      l.productId,
+      l.productName,
+      l.unit,
+      l.quantity,
+      l.unitPrice,
+      l.discount,
+      l.amount,
+    ),
+  );
+}
+
+/** Replaces all lines of a record, in the caller's transaction, and returns their total (priceLines). */
+export function replaceLines(
+  db: Db,
+  where: LineTable,
+  parentId: number,
+  lines: readonly LineInput[],
+  keepProducts?: ReadonlySet<number>,
+): number {
+  const priced = priceLines(db, lines, keepProducts);
+  writeLines(db, where, parentId, priced.lines);
+  return priced.total;
 }
 
 /** The products already on a record's lines (they may stay even when since deactivated). */

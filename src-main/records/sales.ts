@@ -9,12 +9,12 @@ import {
 } from '../contract';
 import { AppError, notFound } from '../db/errors';
 import type { Db } from '../db/open';
-import { nextCode, selectList, stmt } from '../db/statements';
+import { reserveCodes, selectList, stmt } from '../db/statements';
 import { handlersFor } from '../ipc/handler';
 import { assertBaseRefs } from './base-data';
 import type { HandlerContext } from './context';
 import { assertContactOf, assertRecord, checkVersion, deleteByIds, insertRow, updateRow } from './guards';
-import { productsOnLines, readLines, replaceLines, type LineTable } from './lines';
+import { priceLines, productsOnLines, readLines, writeLines, type LineTable } from './lines';
 import { customFilterTerms, customToStore, readCustom } from './custom-values';
 import { planList, runList, type ListPlan, type ListSpec } from './list-query';
 import { writeSearchRow } from './search-index';
@@ -151,39 +151,57 @@ export function indexSalesOfContact(db: Db, contactId: number): void {
   for (const id of ids) indexSale(db, id);
 }
 
-/**
- * Writes a sale's lines (a snapshot of each product's name and unit; the unit price defaults to
- * the product's list price as it is now) and stores their total as the sale's amount.
- */
-function writeLines(
-  db: Db,
-  id: number,
-  lines: CreateInput['lines'],
-  keepProducts?: ReadonlySet<number>,
-): void {
-  const amount = replaceLines(db, SALE_LINES, id, lines, keepProducts);
-  if (amount > MAX_AMOUNT) {
-    throw new AppError('VALIDATION', `lines: the total ${amount} is more than ${MAX_AMOUNT} cents`, {
+/** A sale's total may not pass what an amount can hold. */
+function checkTotal(total: number): void {
+  if (total > MAX_AMOUNT) {
+    throw new AppError('VALIDATION', `lines: the total ${total} is more than ${MAX_AMOUNT} cents`, {
       field: 'lines',
       reason: 'too_big',
       limit: MAX_AMOUNT,
     });
   }
-  stmt(db, 'UPDATE sales SET amount = ? WHERE id = ?').run(amount, id);
+}
+
+/** Codes for new sales (SO000001 …): an import takes those of all its new sales at once. */
+export const nextSaleCodes = (db: Db, count: number): string[] => reserveCodes(db, 'SO', 'sales', count);
+
+/**
+ * Writes a new sale with its lines (a snapshot of each product's name and unit; the unit price
+ * defaults to the product's list price as it is now) inside the caller's transaction, checking
+ * everything before the first write, so a refusal leaves nothing behind: the create channel and
+ * 导入 both write through here. `code` is the sale's own (an imported order number), else the app
+ * gives the next one. The search row is written after (indexSale; see insertCustomer).
+ */
+export function insertSale(ctx: HandlerContext, input: CreateInput, code?: string): number {
+  const { db } = ctx;
+  assertRecord(db, 'customers', 'customerId', input.customerId);
+  assertContactOf(db, input.contactId, input.customerId);
+  assertBaseRefs(db, refKinds, input);
+  const { lines, ...fields } = input;
+  const custom = customToStore(db, 'sales', input.custom);
+  const priced = priceLines(db, lines);
+  checkTotal(priced.total);
+  const id = insertRow(
+    db,
+    'sales',
+    { code: code ?? nextSaleCodes(db, 1)[0], ...fields, custom, amount: priced.total },
+    ctx.now(),
+  );
+  writeLines(db, SALE_LINES, id, priced.lines);
+  return id;
+}
+
+/** The search rows of sales just written by insertSale. */
+export function indexNewSales(db: Db, ids: readonly number[]): void {
+  for (const id of ids) indexSale(db, id);
 }
 
 export function createSale(ctx: HandlerContext, input: CreateInput): Sale {
   const { db } = ctx;
   return db
     .transaction(() => {
-      assertRecord(db, 'customers', 'customerId', input.customerId);
-      assertContactOf(db, input.contactId, input.customerId);
-      assertBaseRefs(db, refKinds, input);
-      const { lines, ...fields } = input;
-      const custom = customToStore(db, 'sales', input.custom);
-      const id = insertRow(db, 'sales', { code: nextCode(db, 'SO', 'sales'), ...fields, custom }, ctx.now());
-      writeLines(db, id, lines);
-      indexSale(db, id);
+      const id = insertSale(ctx, input);
+      indexNewSales(db, [id]);
       return getSale(db, id);
     })
     .immediate();
@@ -218,7 +236,12 @@ export function updateSale(ctx: HandlerContext, input: UpdateInput): Sale {
         );
       }
       assertBaseRefs(db, refKinds, changes);
-      if (lines !== undefined) writeLines(db, id, lines, productsOnLines(db, SALE_LINES, id));
+      if (lines !== undefined) {
+        const priced = priceLines(db, lines, productsOnLines(db, SALE_LINES, id));
+        checkTotal(priced.total);
+        writeLines(db, SALE_LINES, id, priced.lines);
+        stmt(db, 'UPDATE sales SET amount = ? WHERE id = ?').run(priced.total, id);
+      }
       const custom = customToStore(db, 'sales', changes.custom, id);
       updateRow(db, 'sales', id, { ...changes, custom }, ctx.now());
       indexSale(db, id);
