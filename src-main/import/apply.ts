@@ -18,7 +18,7 @@ import { insertCustomer, nextCustomerCodes } from '../records/customers';
 import { indexNewCustomers } from '../records/search-index';
 import { indexNewProducts, insertProduct, nextProductCodes } from '../records/products';
 import { searchIndexers } from '../records/search-indexers';
-import { beginImport, finishImport, journalBeforeUpdate, journalCreated } from './journal';
+import { beginImport, finishImport, journalBeforeUpdate, journalCreated, type ImportTable } from './journal';
 import type { FlatKind, ImportPlan, PlannedRow, PlanOptions, PlanProblem } from './plan';
 
 export interface ApplyMeta {
@@ -82,6 +82,35 @@ const writers: Record<FlatKind, Writer> = {
 /** Progress is told, and a cancel heard, every this many rows. */
 export const BATCH = 500;
 
+/**
+ * Records an import made whose search rows and journal entries wait for their batch: FTS5 writes
+ * out its pending rows at every statement with a statement journal (an insert with triggers), so
+ * search rows written one record at a time cost a flush each. `settle` writes them; it runs every
+ * BATCH records, and before any other journal entry (an update of one of them must find it
+ * journaled as made).
+ */
+export function madeBatch(
+  db: Db,
+  importId: number,
+  table: ImportTable,
+  index: (db: Db, ids: readonly number[]) => void,
+): { add: (id: number) => void; settle: () => void } {
+  let made: number[] = [];
+  const settle = () => {
+    if (made.length === 0) return;
+    index(db, made);
+    journalCreated(db, importId, table, made);
+    made = [];
+  };
+  return {
+    add: (id) => {
+      made.push(id);
+      if (made.length >= BATCH) settle();
+    },
+    settle,
+  };
+}
+
 /** What the door answered, or its refusal as an AppError. */
 export function through<T>(ctx: HandlerContext, channel: string, input: unknown): T {
   const res = invoke(ctx, channel, input);
@@ -92,10 +121,10 @@ export function through<T>(ctx: HandlerContext, channel: string, input: unknown)
   return res.data as T;
 }
 
-/** The file's code for a record just made (the create channel gives the app's next code). */
+/** The file's code for a record its create channel just made (which gives the app's next code). */
 export function setCode(
   ctx: HandlerContext,
-  table: 'customers' | 'products' | 'sales' | 'opportunities' | 'feedback',
+  table: 'opportunities' | 'feedback',
   id: number,
   code: string,
 ): void {
@@ -114,20 +143,17 @@ export interface ApplyStart {
   problems: PlanProblem[];
   /** One record (or sale) written: told as progress, and a cancel heard, every BATCH. */
   step: () => void;
-  /** The customers made for rows that named one that did not exist, by the plan's key. */
-  madeCustomers: Map<string, number>;
-  /** The records (or sales) the plan writes. */
+  /** The customer made for rows that name one that did not exist, by the plan's key: made once. */
+  customerFor: (newCustomer: { key: string; name: string }) => number;
+  /** The records (or sales) the import writes, for its progress: set later when not known yet. */
   total: number;
 }
 
-/**
- * Starts an import's journal entry and makes, once per name, the customers the plan creates for
- * rows that named one that did not exist (missingLinks 'create').
- */
+/** Starts an import's journal entry. */
 export function startApply(
   ctx: HandlerContext,
   kind: string,
-  plan: { actions: readonly unknown[]; newCustomers: readonly { key: string; name: string }[] },
+  total: number,
   meta: ApplyMeta,
   job: JobControl,
 ): ApplyStart {
@@ -140,25 +166,32 @@ export function startApply(
     options: meta.options,
     startedAt: ctx.now(),
   });
-  const counts: ApplyCounts = { new: 0, update: 0, duplicate: 0, rejected: 0, linkedCreated: 0 };
-  const total = plan.actions.length + plan.newCustomers.length;
-  let done = 0;
-  const step = () => {
-    done++;
-    if (done % BATCH === 0) {
-      job.progress('import', done, total);
-      job.checkpoint();
-    }
-  };
   const madeCustomers = new Map<string, number>();
-  for (const c of plan.newCustomers) {
-    const made = through<{ id: number }>(ctx, 'customers.create', { name: c.name });
-    journalCreated(db, importId, 'customers', [made.id]);
-    madeCustomers.set(c.key, made.id);
-    counts.linkedCreated++;
-    step();
-  }
-  return { importId, counts, problems: [], step, madeCustomers, total };
+  let done = 0;
+  const start: ApplyStart = {
+    importId,
+    counts: { new: 0, update: 0, duplicate: 0, rejected: 0, linkedCreated: 0 },
+    problems: [],
+    total,
+    step: () => {
+      done++;
+      if (done % BATCH === 0) {
+        job.progress('import', done, start.total);
+        job.checkpoint();
+      }
+    },
+    customerFor: ({ key, name }) => {
+      let id = madeCustomers.get(key);
+      if (id === undefined) {
+        id = through<{ id: number }>(ctx, 'customers.create', { name }).id;
+        journalCreated(db, importId, 'customers', [id]);
+        madeCustomers.set(key, id);
+        start.counts.linkedCreated++;
+      }
+      return id;
+    },
+  };
+  return start;
 }
 
 /** Ends what `startApply` began: the last progress, and the import's counts in its entry. */
@@ -176,19 +209,15 @@ export function applyImport(
 ): ApplyResult {
   const { db } = ctx;
   const { kind } = plan;
-  const started = startApply(ctx, kind, plan, meta, job);
-  const { importId, counts, problems, step, madeCustomers } = started;
+  const started = startApply(ctx, kind, plan.actions.length + plan.newCustomers.length, meta, job);
+  const { importId, counts, problems, step } = started;
+  // The customers rows named that did not exist, made first (missingLinks 'create').
+  const madeCustomers = new Map(plan.newCustomers.map((c) => [c.key, started.customerFor(c)]));
+  plan.newCustomers.forEach(step);
 
   /** Records made by earlier rows, by row: a later duplicate row updates them. */
   const madeByRow = new Map<number, number>();
-  // Records made whose search rows and journal entries are not written yet: written a batch at a
-  // time, and before any other journal entry (an update of one of them must find it journaled).
-  let made: number[] = [];
-  const settleMade = () => {
-    writers[kind].index(db, made);
-    journalCreated(db, importId, kind, made);
-    made = [];
-  };
+  const made = madeBatch(db, importId, kind, writers[kind].index);
   // The app's codes for the new records without their own, taken at once (a row the door refuses
   // after all leaves a gap in the numbers).
   const codes = writers[kind].codes?.(
@@ -200,22 +229,21 @@ export function applyImport(
     try {
       if (action.close) {
         // Made (or changed) and closed as one step: a refused close leaves nothing of the row.
-        settleMade();
+        made.settle();
         const id = db.transaction(() => write(action))();
-        if (id !== undefined) made.push(id);
+        if (id !== undefined) made.add(id);
       } else {
         const id = write(action);
-        if (id !== undefined) made.push(id);
+        if (id !== undefined) made.add(id);
       }
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       counts.rejected++;
       problems.push(refusal(action.row, err.toData()));
     }
-    if (made.length >= BATCH) settleMade();
     step();
   }
-  settleMade();
+  made.settle();
 
   /** Writes one row; the id of the record it made, for the batch's search rows and journal. */
   function write(action: PlannedRow): number | undefined {
@@ -230,7 +258,7 @@ export function applyImport(
     const input = { ...action.input };
     if (action.newCustomer !== undefined) input.customerId = madeCustomers.get(action.newCustomer);
     if (kind === 'contacts' && input.isPrimary === true) {
-      settleMade();
+      made.settle();
       journalPrimaries(input.customerId as number);
     }
     if (action.action === 'create') {
@@ -250,7 +278,7 @@ export function applyImport(
         reason: 'not_found',
       });
     }
-    settleMade();
+    made.settle();
     const current = through<{ version: number }>(ctx, `${kind}.get`, { id });
     journalBeforeUpdate(db, importId, kind, id);
     through(ctx, `${kind}.update`, { ...input, id, version: current.version });

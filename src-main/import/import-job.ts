@@ -18,11 +18,11 @@ import type { JobControl } from '../jobs/control';
 import type { HandlerContext } from '../records/context';
 import { listCustomFields } from '../records/custom-fields';
 import { readSetting, writeSetting } from '../records/settings';
-import { applyImport } from './apply';
-import { applySales } from './apply-sales';
+import { applyImport, type ApplyResult } from './apply';
+import { salesWriter } from './apply-sales';
 import { headerSignature, importFields, rememberMapping, suggestMapping } from './fields';
 import { planImport, type ImportPlan, type PlanPurpose } from './plan';
-import { planSales, type SalesPlan } from './plan-sales';
+import { planSales, type SalesPlan, type SalesStream } from './plan-sales';
 import { openImportSource, previewImportSource, type ImportRow, type ImportSource } from './source';
 
 /**
@@ -139,37 +139,36 @@ async function rejectedRows(
   return rows;
 }
 
-async function planFile(
-  ctx: HandlerContext,
-  input: FileJobInput,
-  job: JobControl,
-  places: JobPlaces,
-  purpose: PlanPurpose,
-): Promise<{ plan: ImportPlan | SalesPlan; source: ImportSource }> {
-  const source = await openImportSource(fileOf(input, places), {
+const openSource = (input: FileJobInput, places: JobPlaces): Promise<ImportSource> =>
+  openImportSource(fileOf(input, places), {
     encoding: input.encoding,
     separator: input.separator,
     sheet: input.sheet,
     name: fileNameOf(input),
   });
-  try {
-    const file = {
-      headers: source.headers,
-      rows: withProgress(source, job, 'check'),
-      mapping: input.mapping,
-      fixed: input.fixed,
-      options: input.options,
-    };
-    // A sales file's rows are lines, grouped into sales by order number.
-    const plan =
-      input.recordKind === 'sales'
-        ? await planSales(ctx, { ...file, kind: 'sales' })
-        : await planImport(ctx, { ...file, kind: input.recordKind, purpose });
-    return { plan, source };
-  } catch (err) {
-    await source.close();
-    throw err;
-  }
+
+/**
+ * The plan of a file. A sales file's rows are lines, grouped into sales by order number, read
+ * twice (planSales), each order handed to `sales.onSale` as soon as it is complete; without
+ * one it is counted and let go: a check keeps problems, not sales.
+ */
+function planOf(
+  ctx: HandlerContext,
+  input: FileJobInput,
+  source: ImportSource,
+  job: JobControl,
+  purpose: PlanPurpose,
+  sales: SalesStream = { onSale: () => undefined },
+): Promise<ImportPlan | SalesPlan> {
+  const file = {
+    headers: source.headers,
+    mapping: input.mapping,
+    fixed: input.fixed,
+    options: input.options,
+  };
+  return input.recordKind === 'sales'
+    ? planSales(ctx, { ...file, kind: 'sales', rows: (pass) => withProgress(source, job, pass) }, sales)
+    : planImport(ctx, { ...file, rows: withProgress(source, job, 'check'), kind: input.recordKind, purpose });
 }
 
 export async function checkImportFile(
@@ -178,8 +177,9 @@ export async function checkImportFile(
   job: JobControl,
   places: JobPlaces,
 ): Promise<ImportCheckResult> {
-  const { plan, source } = await planFile(ctx, input, job, places, 'check');
+  const source = await openSource(input, places);
   try {
+    const plan = await planOf(ctx, input, source, job, 'check');
     return {
       headers: source.headers,
       counts: plan.counts,
@@ -200,7 +200,7 @@ export async function runImportFile(
   job: JobControl,
   places: JobPlaces,
 ): Promise<ImportRunResult> {
-  const { plan, source } = await planFile(ctx, input, job, places, 'import');
+  const source = await openSource(input, places);
   try {
     const meta = {
       fileName: fileNameOf(input),
@@ -208,8 +208,20 @@ export async function runImportFile(
       options: input.options,
       source: { path: input.path, kind: source.kind, encoding: source.encoding, sheet: source.sheet },
     };
-    const result =
-      plan.kind === 'sales' ? applySales(ctx, plan, meta, job) : applyImport(ctx, plan, meta, job);
+    let plan: ImportPlan | SalesPlan;
+    let result: ApplyResult;
+    if (input.recordKind === 'sales') {
+      // Each order is written as soon as its last row is read: a file's sales are never all held.
+      const writer = salesWriter(ctx, meta, job);
+      plan = await planOf(ctx, input, source, job, 'import', {
+        onScanned: writer.expect,
+        onSale: writer.write,
+      });
+      result = writer.finish();
+    } else {
+      plan = await planOf(ctx, input, source, job, 'import');
+      result = applyImport(ctx, plan as ImportPlan, meta, job);
+    }
     // Offered again for the next file with these headers.
     writeSetting(
       ctx.db,

@@ -20,9 +20,10 @@
  *   fractions, as Northwind and many exports write them: 0.05 is then 5 % and 1 is 100 %. One plain
  *   number above 1 makes the whole column percent (0.5 is then half a per cent).
  *
- * Memory: every order's key, rows and line inputs are held until the file is read (the discount
- * column is judged on all of it, and an order's rows may be anywhere), so the plan grows with the
- * file's sales, not with its cells.
+ * Memory: the file is read twice. The first pass counts each order's rows and judges the discount
+ * column; the second plans an order as soon as its last row is read and lets it go (to `onSale`,
+ * which the import step writes at once). What is held is a count per order number and the orders
+ * still open: a file sorted by order holds one; its problems are kept for the rejected rows.
  */
 import type { z } from 'zod';
 import { channels, fromZodIssue, type ValidationReason } from '../contract';
@@ -31,23 +32,39 @@ import { listBaseItems } from '../records/base-data';
 import type { HandlerContext } from '../records/context';
 import { codeKey, nameKey } from './duplicates';
 import {
+  cellOf,
+  cellProblem,
   columnName,
   mappedTargets,
+  type Target,
   type LikelyDuplicate,
   type PlanCounts,
   type PlanInput,
   type PlanProblem,
 } from './plan';
 import { contactLookup, customerLookup, productLookup, saleCodes } from './plan-index';
-import { baseLookup, readCell, unquoteExported, type CellContext, type FieldValue } from './plan-values';
+import { baseLookup, readCell, type CellContext, type FieldValue } from './plan-values';
+import type { ImportRow } from './source';
 import { parseDiscount } from './values-number';
 
-export type SalesPlanInput = Omit<PlanInput, 'kind'> & { kind: 'sales' };
+/** A sales file is read twice (see planSales): `rows` gives its rows afresh each time. */
+export type SalesPlanInput = Omit<PlanInput, 'kind' | 'rows'> & {
+  kind: 'sales';
+  rows: (pass: 'scan' | 'check') => AsyncIterable<ImportRow> | Iterable<ImportRow>;
+};
+
+/** Where a plan's sales go as each order is complete; without it, into SalesPlan.actions. */
+export interface SalesStream {
+  /** After the first pass: how many orders the file has. */
+  onScanned?: (orders: number) => void;
+  onSale?: (sale: PlannedSale) => void;
+}
 
 /**
  * What the import does with one order. `input` is the `sales.create` input with its lines;
- * `code` the file's order number, kept as the sale's; `newCustomer` the key of a customer the
- * import creates first (SalesPlan.newCustomers); `targetId` the stored sale a skipped one is.
+ * `code` the file's order number, kept as the sale's; `newCustomer` a customer the import
+ * creates (once per key) for the order (SalesPlan.newCustomers lists them); `targetId` the stored
+ * sale a skipped one is.
  */
 export interface PlannedSale {
   /** The file rows of the order, in file order; the first is where the order begins. */
@@ -55,7 +72,7 @@ export interface PlannedSale {
   action: 'create' | 'skip' | 'reject';
   input?: Record<string, unknown>;
   code?: string;
-  newCustomer?: string;
+  newCustomer?: { key: string; name: string };
   targetId?: number;
 }
 
@@ -116,25 +133,30 @@ const isHeader = (field: string) => !LINE_FIELDS.has(field);
 const PLAIN = /^[^%折]*$/;
 
 /**
- * `fraction`: the column's plain discounts are fractions (see the module's note) — every one in
- * [0, 1] and one at least strictly between.
+ * Judges the discount column as it is read: `fraction()` says its plain discounts are fractions
+ * (see the module's note) — every one in [0, 1] and one at least strictly between.
  */
-function discountIsFraction(orders: Iterable<Order>): boolean {
+function discountJudge(): { see: (d: Discount) => void; fraction: () => boolean } {
   let between = false;
-  for (const o of orders) {
-    for (const l of o.lines) {
-      if (!l.discount?.plain) continue;
-      if (l.discount.value > 1 || l.discount.value < 0) return false;
-      if (l.discount.value > 0 && l.discount.value < 1) between = true;
-    }
-  }
-  return between;
+  let outside = false;
+  return {
+    see: (d) => {
+      if (!d.plain) return;
+      if (d.value > 1 || d.value < 0) outside = true;
+      else if (d.value > 0 && d.value < 1) between = true;
+    },
+    fraction: () => between && !outside,
+  };
 }
 
 /** A fraction as percent, exactly to the 4th decimal of the fraction (0.05 → 5, not 5.000…1). */
 const asPercent = (fraction: number) => Math.round(fraction * 1_000_000) / 10_000;
 
-export async function planSales(ctx: HandlerContext, input: SalesPlanInput): Promise<SalesPlan> {
+export async function planSales(
+  ctx: HandlerContext,
+  input: SalesPlanInput,
+  stream: SalesStream = {},
+): Promise<SalesPlan> {
   const { headers, mapping, options } = input;
   if (options.duplicates === 'update') {
     throw new AppError('VALIDATION', 'A sales file cannot update stored sales: skip or create them', {
@@ -152,114 +174,31 @@ export async function planSales(ctx: HandlerContext, input: SalesPlanInput): Pro
   const stored = saleCodes(ctx.db);
   const where = (key: string) => columnName(targets.get(key), headers, key);
 
-  const orders = new Map<string, Order>();
-  for await (const row of input.rows) {
-    const problems: PlanProblem[] = [];
-    const say: RowSay = { row: row.row };
-    const values: Record<string, unknown> = {};
-    const custom: Record<string, FieldValue> = {};
-    const line: OrderLine = { row: row.row, input: {}, texts: {} };
-    let code: string | undefined;
-    let customerText: string | undefined;
-    let contactText: string | undefined;
+  const textOf = (row: ImportRow, key: string, t: Target) => cellOf(row, t, input.fixed?.[key]);
+  const codeTarget = targets.get('code');
+  /** The order a row belongs to: its order number's, else its own. */
+  const keyOf = (row: ImportRow): string => {
+    const text = codeTarget ? textOf(row, 'code', codeTarget).text : '';
+    const read = text === '' ? undefined : readCell(codeTarget!.field, text, cellCtx);
+    return read?.ok ? `code:${codeKey(String(read.value))}` : `row:${row.row}`;
+  };
 
-    for (const [key, t] of targets) {
-      let column = t.columns.find((c) => (row.cells[c] ?? '') !== '');
-      let text = column === undefined ? '' : row.cells[column]!;
-      if (text === '' && input.fixed?.[key] !== undefined) text = input.fixed[key].trim();
-      if (text === '') continue;
-      text = unquoteExported(text);
-      const problem = (reason: ValidationReason, params?: Record<string, string | number>) => {
-        column ??= t.columns[0];
-        problems.push({
-          row: row.row,
-          column: column === undefined ? t.field.label.zh : headers[column]!,
-          field: key,
-          value: text,
-          reason,
-          ...(params ? { params } : {}),
-        });
-      };
-      if (key === 'saleDate') say.dateText = text;
-      if (t.field.role === 'line') line.texts[key] = text;
-      if (key === 'customerId') {
-        customerText = text;
-        continue;
-      }
-      if (key === 'contactId') {
-        contactText = text;
-        continue;
-      }
-      if (key === 'productId') {
-        const id = products.byCode.get(codeKey(text)) ?? products.byName.get(nameKey(text));
-        if (id === undefined) problem('not_found');
-        else if (products.inactive.has(id)) problem('inactive');
-        else line.input.productId = id;
-        continue;
-      }
-      if (key === 'discount') {
-        const read = parseDiscount(text);
-        if (!read.ok) problem(read.reason, read.params);
-        else line.discount = { value: read.value, plain: PLAIN.test(text.normalize('NFKC')) };
-        continue;
-      }
-      const read = readCell(t.field, text, cellCtx, column === undefined ? undefined : row.kinds?.[column]);
-      if (!read.ok) {
-        problem(read.reason, read.params);
-        continue;
-      }
-      if (key === 'code') code = String(read.value);
-      else if (t.field.role === 'line') line.input[key] = read.value;
-      else if (t.field.customFieldId !== undefined) custom[String(t.field.customFieldId)] = read.value;
-      else values[key] = read.value;
-    }
-
-    const orderKey = code === undefined ? `row:${row.row}` : `code:${codeKey(code)}`;
-    let order = orders.get(orderKey);
-    if (!order) {
-      order = { says: [], header: {}, custom: {}, lines: [], problems: [] };
-      if (code !== undefined) order.code = code;
-      orders.set(orderKey, order);
-    }
-
-    // The order's customer: by code, else by name; else one the import creates, or a reason.
-    if (customerText !== undefined) {
-      say.customerText = customerText;
-      const found =
-        customers.byCode.get(codeKey(customerText)) ?? customers.byName.get(nameKey(customerText));
-      if (found !== undefined) {
-        say.customer = `id:${found}`;
-        order.customerId ??= found;
-      } else {
-        say.customer = `new:${nameKey(customerText)}`;
-        if (options.missingLinks === 'create') {
-          order.newCustomer ??= { key: nameKey(customerText), name: customerText, row: row.row };
-        } else {
-          problems.push({
-            row: row.row,
-            column: where('customerId'),
-            field: 'customerId',
-            value: customerText,
-            reason: 'not_found',
-          });
-        }
-      }
-    }
-    if (typeof values.saleDate === 'string') say.date = values.saleDate;
-    delete values.saleDate;
-    if (contactText !== undefined && order.contactText === undefined) {
-      order.contactText = contactText;
-      order.contactRow = row.row;
-    }
-    // Other header fields: the first row that fills one gives it.
-    for (const [k, v] of Object.entries(values)) if (!(k in order.header)) order.header[k] = v;
-    for (const [k, v] of Object.entries(custom)) if (!(k in order.custom)) order.custom[k] = v;
-    order.says.push(say);
-    order.lines.push(line);
-    order.problems.push(...problems);
+  // The first pass: how many rows each order has, so that an order is planned (and, importing,
+  // written) as soon as its last row is read and then let go: memory follows the orders still
+  // open, not the file; and how the discount column reads.
+  const remaining = new Map<string, number>();
+  const judge = discountJudge();
+  const discountTarget = targets.get('discount');
+  for await (const row of input.rows('scan')) {
+    const key = keyOf(row);
+    remaining.set(key, (remaining.get(key) ?? 0) + 1);
+    const text = discountTarget ? textOf(row, 'discount', discountTarget).text : '';
+    const read = text === '' ? undefined : parseDiscount(text);
+    if (read?.ok) judge.see({ value: read.value, plain: PLAIN.test(text.normalize('NFKC')) });
   }
+  stream.onScanned?.(remaining.size);
+  const fraction = judge.fraction();
 
-  const fraction = discountIsFraction(orders.values());
   const contacts = targets.has('contactId') ? contactLookup(ctx.db) : null;
   const createSchema = channels['sales.create'] as z.ZodType;
   const plan: SalesPlan = {
@@ -272,7 +211,13 @@ export async function planSales(ctx: HandlerContext, input: SalesPlanInput): Pro
   };
   const plannedCustomers = new Set<string>();
 
-  for (const order of orders.values()) {
+  const emit = (sale: PlannedSale) => {
+    if (stream.onSale) stream.onSale(sale);
+    else plan.actions.push(sale);
+  };
+
+  /** Plans an order once its last row is read. */
+  const finish = (order: Order) => {
     const rows = order.says.map((s) => s.row);
     const problems = [...order.problems];
     const orderParams: Record<string, string> = order.code === undefined ? {} : { order: order.code };
@@ -327,8 +272,8 @@ export async function planSales(ctx: HandlerContext, input: SalesPlanInput): Pro
     const existing = order.code === undefined ? undefined : stored.get(codeKey(order.code));
     if (problems.length === 0 && existing !== undefined && options.duplicates === 'skip') {
       plan.counts.duplicate++;
-      plan.actions.push({ rows, action: 'skip', targetId: existing });
-      continue;
+      emit({ rows, action: 'skip', targetId: existing });
+      return;
     }
 
     // The channel's own check, as the door runs it (a customer to be created has a placeholder);
@@ -376,8 +321,8 @@ export async function planSales(ctx: HandlerContext, input: SalesPlanInput): Pro
       }
       plan.problems.push(...problems.sort((a, b) => a.row - b.row));
       plan.counts.rejected++;
-      plan.actions.push({ rows, action: 'reject' });
-      continue;
+      emit({ rows, action: 'reject' });
+      return;
     }
 
     if (order.newCustomer && !plannedCustomers.has(order.newCustomer.key)) {
@@ -385,14 +330,123 @@ export async function planSales(ctx: HandlerContext, input: SalesPlanInput): Pro
       plan.newCustomers.push(order.newCustomer);
     }
     plan.counts.new++;
-    plan.actions.push({
+    emit({
       rows,
       action: 'create',
-      input: saleInput,
+      // What the channel's schema made of it, as the door writes what it parsed.
+      input: checked.data as Record<string, unknown>,
       // A number a stored sale has (a duplicate made anyway) is left to the app to give.
       ...(order.code !== undefined && existing === undefined ? { code: order.code } : {}),
-      ...(order.newCustomer ? { newCustomer: order.newCustomer.key } : {}),
+      ...(order.newCustomer
+        ? { newCustomer: { key: order.newCustomer.key, name: order.newCustomer.name } }
+        : {}),
     });
+  };
+
+  const orders = new Map<string, Order>();
+  for await (const row of input.rows('check')) {
+    const problems: PlanProblem[] = [];
+    const say: RowSay = { row: row.row };
+    const values: Record<string, unknown> = {};
+    const custom: Record<string, FieldValue> = {};
+    const line: OrderLine = { row: row.row, input: {}, texts: {} };
+    let code: string | undefined;
+    let customerText: string | undefined;
+    let contactText: string | undefined;
+
+    for (const [key, t] of targets) {
+      const { column, text } = textOf(row, key, t);
+      if (text === '') continue;
+      const problem = (reason: ValidationReason, params?: Record<string, string | number>) =>
+        problems.push(cellProblem(row.row, t, headers, column, text, reason, params));
+      if (key === 'saleDate') say.dateText = text;
+      if (t.field.role === 'line') line.texts[key] = text;
+      if (key === 'customerId') {
+        customerText = text;
+        continue;
+      }
+      if (key === 'contactId') {
+        contactText = text;
+        continue;
+      }
+      if (key === 'productId') {
+        const id = products.byCode.get(codeKey(text)) ?? products.byName.get(nameKey(text));
+        if (id === undefined) problem('not_found');
+        else if (products.inactive.has(id)) problem('inactive');
+        else line.input.productId = id;
+        continue;
+      }
+      if (key === 'discount') {
+        const read = parseDiscount(text);
+        if (!read.ok) problem(read.reason, read.params);
+        else line.discount = { value: read.value, plain: PLAIN.test(text.normalize('NFKC')) };
+        continue;
+      }
+      const read = readCell(t.field, text, cellCtx, column === undefined ? undefined : row.kinds?.[column]);
+      if (!read.ok) {
+        problem(read.reason, read.params);
+        continue;
+      }
+      if (key === 'code') code = String(read.value);
+      else if (t.field.role === 'line') line.input[key] = read.value;
+      else if (t.field.customFieldId !== undefined) custom[String(t.field.customFieldId)] = read.value;
+      else values[key] = read.value;
+    }
+
+    const orderKey = keyOf(row);
+    let order = orders.get(orderKey);
+    if (!order) {
+      order = { says: [], header: {}, custom: {}, lines: [], problems: [] };
+      if (code !== undefined) order.code = code;
+      orders.set(orderKey, order);
+    }
+
+    // The order's customer: by code, else by name; else one the import creates, or a reason.
+    if (customerText !== undefined) {
+      say.customerText = customerText;
+      const found =
+        customers.byCode.get(codeKey(customerText)) ?? customers.byName.get(nameKey(customerText));
+      if (found !== undefined) {
+        say.customer = `id:${found}`;
+        order.customerId ??= found;
+      } else {
+        say.customer = `new:${nameKey(customerText)}`;
+        if (options.missingLinks === 'create') {
+          order.newCustomer ??= { key: nameKey(customerText), name: customerText, row: row.row };
+        } else {
+          problems.push({
+            row: row.row,
+            column: where('customerId'),
+            field: 'customerId',
+            value: customerText,
+            reason: 'not_found',
+          });
+        }
+      }
+    }
+    if (typeof values.saleDate === 'string') say.date = values.saleDate;
+    delete values.saleDate;
+    if (contactText !== undefined && order.contactText === undefined) {
+      order.contactText = contactText;
+      order.contactRow = row.row;
+    }
+    // Other header fields: the first row that fills one gives it.
+    for (const [k, v] of Object.entries(values)) if (!(k in order.header)) order.header[k] = v;
+    for (const [k, v] of Object.entries(custom)) if (!(k in order.custom)) order.custom[k] = v;
+    order.says.push(say);
+    order.lines.push(line);
+    order.problems.push(...problems);
+    // Its last row read, the order is planned and let go.
+    const left = remaining.get(orderKey)! - 1;
+    if (left > 0) remaining.set(orderKey, left);
+    else {
+      remaining.delete(orderKey);
+      orders.delete(orderKey);
+      finish(order);
+    }
   }
+
+  // Held, the sales are in the order their first rows have in the file.
+  plan.actions.sort((x, y) => x.rows[0]! - y.rows[0]!);
   return plan;
 }

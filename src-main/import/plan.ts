@@ -119,6 +119,41 @@ export interface Target {
   columns: number[];
 }
 
+/**
+ * A row's text for a field: its first filled column's (and that column), else the fixed value;
+ * '' when neither. An apostrophe an export put before a formula-like cell goes.
+ */
+export function cellOf(row: ImportRow, t: Target, fixed?: string): { column?: number; text: string } {
+  const column = t.columns.find((c) => (row.cells[c] ?? '') !== '');
+  let text = column === undefined ? '' : row.cells[column]!;
+  if (text === '' && fixed !== undefined) text = fixed.trim();
+  return { column, text: text === '' ? '' : unquoteExported(text) };
+}
+
+/**
+ * A problem of one cell: at the column it was read from (else the field's first column, else the
+ * field's label: a fixed value or an unmapped field).
+ */
+export function cellProblem(
+  row: number,
+  t: Target,
+  headers: readonly string[],
+  column: number | undefined,
+  value: string,
+  reason: ValidationReason,
+  params?: Record<string, string | number>,
+): PlanProblem {
+  const at = column ?? t.columns[0];
+  return {
+    row,
+    column: at === undefined ? t.field.label.zh : headers[at]!,
+    field: t.field.key,
+    value,
+    reason,
+    ...(params ? { params } : {}),
+  };
+}
+
 /** Where a field's problem is shown: its first column's header, else its label. */
 export const columnName = (t: Target | undefined, headers: readonly string[], field: string) =>
   t?.columns.length ? headers[t.columns[0]!]! : (t?.field.label.zh ?? field);
@@ -232,11 +267,8 @@ export async function planImport(
     };
 
     for (const [key, t] of targets) {
-      let column = t.columns.find((c) => (row.cells[c] ?? '') !== '');
-      let text = column === undefined ? '' : row.cells[column]!;
-      if (text === '' && input.fixed?.[key] !== undefined) text = input.fixed[key].trim();
+      const { column, text } = cellOf(row, t, input.fixed?.[t.field.key]);
       if (text === '') continue;
-      text = unquoteExported(text);
       texts[key] = text;
       if (isLinkField(key)) {
         linkTexts[key] = text;
@@ -244,15 +276,7 @@ export async function planImport(
       }
       const read = readCell(t.field, text, cellCtx, column === undefined ? undefined : row.kinds?.[column]);
       if (!read.ok) {
-        column ??= t.columns[0];
-        problems.push({
-          row: row.row,
-          column: column === undefined ? t.field.label.zh : headers[column]!,
-          field: key,
-          value: text,
-          reason: read.reason,
-          ...(read.params ? { params: read.params } : {}),
-        });
+        problems.push(cellProblem(row.row, t, headers, column, text, read.reason, read.params));
         bad.add(key);
       } else if (t.field.customFieldId !== undefined) custom[String(t.field.customFieldId)] = read.value;
       else values[key] = read.value;
