@@ -82,6 +82,8 @@ export interface Target {
   applies: (name: string) => boolean;
   p95_ms?: number;
   ratio?: number;
+  /** The most a recorded figure (`Results.value`) may be. */
+  max?: number;
 }
 
 type Entry = Timing | { value: number };
@@ -127,6 +129,16 @@ export class Results {
     this.entries.set(name, timing);
   }
 
+  /** Records a figure that is not a time, e.g. a peak of memory in MB. */
+  value(name: string, value: number): void {
+    this.entries.set(name, { value: Math.round(value) });
+  }
+
+  valueOf(name: string): number | undefined {
+    const e = this.entries.get(name);
+    return e && 'value' in e ? e.value : undefined;
+  }
+
   ratio(name: string, value: number): number {
     const v = Math.round(value * 100) / 100;
     this.entries.set(`${name}.ratio`, { value: v });
@@ -160,6 +172,12 @@ export class Results {
           lines.push(
             `${ok ? 'ok    ' : 'MISSED'}  ${name}: p95 ${fmt(t.p95_ms)} ms (target ≤ ${target.p95_ms} ms)`,
           );
+        }
+        const v = this.valueOf(name);
+        if (target.max !== undefined && v !== undefined) {
+          const ok = v <= target.max;
+          if (!ok) missed++;
+          lines.push(`${ok ? 'ok    ' : 'MISSED'}  ${name}: ${v} (target ≤ ${target.max})`);
         }
         const r = this.ratioOf(name);
         if (target.ratio !== undefined && r !== undefined) {

@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      'Timing 导入 of 100,000 customers from a CSV file, against the bare INSERT of the same rows ...',
+      'Timing 导入 of 100,000 customers from a CSV file, against the bare INSERT of the same rows, and of a sales file of a million lines ...',
     );
     const importCases = await runImportSuite(results);
     const importChecks = results.check(importCases, importTargets);
@@ -144,10 +144,13 @@ async function main(): Promise<void> {
       'import.customers',
       'import.customers bare',
       'concurrent.customers.list during import',
+      'import.sales',
+      'concurrent.customers.list during sales import',
     ]) {
       const t = results.timing(name)!;
       console.log(`  ${name}: p50 ${fmt(t.p50_ms)} ms, p95 ${fmt(t.p95_ms)} ms of ${t.n}`);
     }
+    console.log(`  import.sales peak_rss_mb: ${results.valueOf('import.sales peak_rss_mb')} MB`);
 
     const rows = outcomes.map((o) => {
       const reg = results.timing(o.name)!;
