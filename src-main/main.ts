@@ -54,7 +54,7 @@ function reportCrash(reason: string): void {
 /** The extensions the file dialogs offer for a Solo CRM database. */
 const DATABASE_EXTENSIONS = ['db', 'solocrm', 'sqlite'];
 /** The files 导入 reads (import/source.ts). */
-const IMPORT_EXTENSIONS = ['csv', 'txt', 'tsv', 'xlsx'];
+const IMPORT_EXTENSIONS = ['csv', 'txt', 'tsv', 'xlsx', 'vcf'];
 
 /** The system's Open dialog for one file of the given kind; null when the user cancelled. */
 async function chooseFile(title: string, kind: string, extensions: string[]): Promise<string | null> {

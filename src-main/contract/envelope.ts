@@ -69,8 +69,10 @@ export type ValidationReason =
   | 'changed_since_import'
   /** 撤销导入 of an import that was undone already. */
   | 'already_undone'
-  /** An import file whose name is not .csv, .txt, .tsv or .xlsx (`params.extension`). */
+  /** An import file whose name is not .csv, .txt, .tsv, .xlsx or .vcf (`params.extension`). */
   | 'import_file_type'
+  /** A .vcf file chosen for a record kind other than contacts. */
+  | 'import_vcard_contacts'
   /** An old binary Excel file (.xls), or a workbook locked with a password: save it as .xlsx or CSV. */
   | 'import_old_xls'
   /** Named .xlsx but not a readable workbook: another format renamed, cut short or damaged. */

@@ -149,7 +149,7 @@ export const importFileInput = {
  */
 export interface ImportPreview {
   fileName: string;
-  kind: 'csv' | 'xlsx';
+  kind: 'csv' | 'xlsx' | 'vcard';
   /** Text files: the encoding read with, and the one detected. */
   encoding?: (typeof importEncodings)[number];
   detectedEncoding?: (typeof importEncodings)[number];

@@ -12,6 +12,7 @@ import {
   type jobStartInput,
   type RememberedMapping,
 } from '../contract';
+import { AppError } from '../db/errors';
 import type { Db } from '../db/open';
 import { incomingFolder, UPLOAD_NAME } from '../files/places';
 import type { JobControl } from '../jobs/control';
@@ -82,6 +83,7 @@ export async function previewImportFile(
     { encoding: input.encoding, separator: input.separator, sheet: input.sheet, name: fileNameOf(input) },
     PREVIEW_ROWS,
   );
+  assertKindReads(preview.kind, input.recordKind);
   const customFields = listCustomFields(ctx.db, { includeInactive: false });
   const remembered = rememberedMapping(ctx.db, input.recordKind, preview.headers);
   job.progress('read', 1, 1);
@@ -139,13 +141,28 @@ async function rejectedRows(
   return rows;
 }
 
-const openSource = (input: FileJobInput, places: JobPlaces): Promise<ImportSource> =>
-  openImportSource(fileOf(input, places), {
+async function openSource(input: FileJobInput, places: JobPlaces): Promise<ImportSource> {
+  const source = await openImportSource(fileOf(input, places), {
     encoding: input.encoding,
     separator: input.separator,
     sheet: input.sheet,
     name: fileNameOf(input),
   });
+  try {
+    assertKindReads(source.kind, input.recordKind);
+  } catch (err) {
+    await source.close();
+    throw err;
+  }
+  return source;
+}
+
+/** A card file (.vcf) is contacts: imported into another kind, it is refused with that reason. */
+function assertKindReads(fileKind: ImportSource['kind'], recordKind: ImportKind): void {
+  if (fileKind === 'vcard' && recordKind !== 'contacts') {
+    throw new AppError('VALIDATION', 'A vCard file holds contacts', { reason: 'import_vcard_contacts' });
+  }
+}
 
 /**
  * The plan of a file. A sales file's rows are lines, grouped into sales by order number, read

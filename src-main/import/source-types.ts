@@ -31,7 +31,8 @@ export interface ImportRow {
 
 export interface ImportSource {
   file: string;
-  kind: 'csv' | 'xlsx';
+  /** A text table, an Excel workbook, or a vCard file (contacts, one card a row). */
+  kind: 'csv' | 'xlsx' | 'vcard';
   /** What `ImportRow.row` counts: a text file's lines, or a sheet's rows. */
   rowUnit: 'line' | 'row';
   /** Text files: the encoding read with, the one detected, and how it was found. */

@@ -1,6 +1,6 @@
 /**
  * 导入's first step: a chosen file as headers and a stream of rows, whatever it is (CSV/TXT/TSV
- * text in any of the usual encodings, or an .xlsx workbook). The import reads rows from here and
+ * text in any of the usual encodings, an .xlsx workbook, or a .vcf of contacts). The import reads rows from here and
  * never sees bytes; the file itself is only ever opened for reading.
  */
 import path from 'node:path';
@@ -15,6 +15,7 @@ import {
 } from './decode';
 import { magicOf, statImportFile } from './file-check';
 import { guessLayout, openCsv, type Separator } from './read-csv';
+import { openVcard } from './read-vcard';
 import { openXlsx } from './read-xlsx';
 
 export type { TextEncoding } from './decode';
@@ -42,7 +43,7 @@ const textExtensions = new Set(['.csv', '.txt', '.tsv']);
 
 /**
  * Opens a file for import, choosing the reader by its extension and checking that its content
- * agrees: .csv/.txt/.tsv must be text, .xlsx a workbook. Everything else is refused with a reason
+ * agrees: .csv/.txt/.tsv and .vcf must be text, .xlsx a workbook. Everything else is refused with a reason
  * the screen can show (old .xls: save it as .xlsx or CSV).
  */
 export function openImportSource(file: string, opts: ImportSourceOptions = {}): Promise<ImportSource> {
@@ -58,6 +59,11 @@ async function openSource(
   const ext = path.extname(opts.name ?? file).toLowerCase();
   if (ext === '.xls') throw oldExcel(file);
   const isText = textExtensions.has(ext);
+  if (ext === '.vcf') {
+    const stamp = await statImportFile(file);
+    if (magicOf((await readHead(file)).head) !== 'other') throw notText(file);
+    return openVcard(file, stamp);
+  }
   if (!isText && ext !== '.xlsx') {
     throw new AppError('VALIDATION', `${file} is not a CSV, text or .xlsx file`, {
       reason: 'import_file_type',

@@ -169,6 +169,7 @@ export const en: Messages = {
     empty: 'No data in the chosen range',
   },
   export: {
+    vcard: 'Contact cards, vCard (.vcf)',
     allFields_csv: 'CSV, all fields',
     allFields_xlsx: 'Excel, all fields',
     shown: 'Columns shown',
@@ -220,7 +221,9 @@ export const en: Messages = {
       changed_since_import:
         '{{count}} record(s) of this import were changed, or had records added to them, after it: undoing it would lose that work, so it was not undone.',
       already_undone: 'This import was undone already.',
-      import_file_type: 'Only CSV (.csv), text (.txt, .tsv) or Excel workbook (.xlsx) files can be imported.',
+      import_file_type:
+        'Only CSV (.csv), text (.txt, .tsv), Excel workbook (.xlsx) or contact card (.vcf) files can be imported.',
+      import_vcard_contacts: 'A contact card file (.vcf) holds contacts: choose Contacts to import it into.',
       import_old_xls:
         'This is an old Excel file (.xls) or a workbook with a password, which cannot be read directly. Open it in Excel (remove the password first), save it as “Excel Workbook (.xlsx)” or “CSV”, then import that.',
       import_not_xlsx:

@@ -168,6 +168,7 @@ export const zhCN = {
     empty: '所选范围内没有数据',
   },
   export: {
+    vcard: '通讯录名片 vCard（.vcf）',
     allFields_csv: 'CSV（全部字段）',
     allFields_xlsx: 'Excel（全部字段）',
     shown: '表格中的列',
@@ -216,7 +217,9 @@ export const zhCN = {
       changed_since_import:
         '这次导入之后，其中 {{count}} 条记录又被修改过或增加了下属记录，撤销会丢掉这些修改，因此没有撤销。',
       already_undone: '这次导入已经撤销过了。',
-      import_file_type: '只能导入 CSV（.csv）、文本（.txt、.tsv）或 Excel 工作簿（.xlsx）文件。',
+      import_file_type:
+        '只能导入 CSV（.csv）、文本（.txt、.tsv）、Excel 工作簿（.xlsx）或通讯录名片（.vcf）文件。',
+      import_vcard_contacts: '名片文件（.vcf）里是联系人：请在“导入到”中选择“联系人”。',
       import_old_xls:
         '这是旧版 Excel 文件（.xls），或设了打开密码的工作簿，无法直接读取。请在 Excel 中打开它（有密码的先取消密码），另存为“Excel 工作簿（.xlsx）”或“CSV（逗号分隔）”，再导入。',
       import_not_xlsx:

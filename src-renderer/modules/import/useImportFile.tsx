@@ -11,7 +11,7 @@ export interface ImportSource {
 }
 
 /** What a text or workbook file may be chosen as (the browser's picker offers all files too). */
-const IMPORT_FILES = '.csv,.txt,.tsv,.xlsx';
+const IMPORT_FILES = '.csv,.txt,.tsv,.xlsx,.vcf';
 
 /**
  * 选择文件: the desktop app asks the system's open dialog; the browser edition uploads the
