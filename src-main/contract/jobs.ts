@@ -84,6 +84,11 @@ export const jobStartInput = z.discriminatedUnion('kind', [
     recordKind: z.enum(importKinds),
     input: z.record(z.string(), z.unknown()).default({}),
   }),
+  /** 导出 vCard: the contacts of the list for `input` as one vCard 3.0 file (UTF-8). */
+  z.strictObject({
+    kind: z.literal('export.vcard'),
+    input: z.record(z.string(), z.unknown()).default({}),
+  }),
   z.strictObject({ kind: z.literal('import.preview'), ...importSourceInput }),
   z.strictObject({ kind: z.literal('import.check'), ...importFileInput }),
   z.strictObject({ kind: z.literal('import.run'), ...importFileInput }),
@@ -105,6 +110,8 @@ export interface JobResults {
   'export.pages': { rows: unknown[]; total: number };
   /** Headers (the import fields' labels) and rows of cells. */
   'export.records': { headers: string[]; rows: string[][] };
+  /** The .vcf file's text and how many cards it has. */
+  'export.vcard': { text: string; count: number };
   'file.saveCopy': { path: string; sizeBytes: number };
   /** `download` names the copy for the download address; `fileName` is what the browser saves it as. */
   'file.exportCopy': { download: string; fileName: string; sizeBytes: number };

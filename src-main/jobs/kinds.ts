@@ -9,6 +9,9 @@ import { createBackup } from '../files/backup';
 import { copyDatabase, exportCopy, giveNewDatabaseId } from '../files/copy';
 import { checkImportFile, previewImportFile, runImportFile } from '../import/import-job';
 import { exportRecords } from '../import/export-records';
+import { contactsToVcard } from '../import/vcard';
+import { getContact } from '../records/contacts';
+import { readDatabaseId } from '../files/database-id';
 import { undoImport } from '../import/journal';
 import type { JobControl } from './control';
 
@@ -69,6 +72,23 @@ function exportAllFields(ctx: HandlerContext, input: JobInput<'export.records'>,
   return exportRecords(ctx.db, input.recordKind, ids);
 }
 
+/**
+ * 导出 vCard: the list's contacts as cards, each with its customer's name (ORG), so importing the
+ * cards back finds the same contacts, and a phone's contacts app reads them with Chinese intact.
+ */
+function exportVcard(ctx: HandlerContext, input: JobInput<'export.vcard'>, job: JobControl) {
+  const { rows } = exportPages(
+    ctx,
+    { kind: 'export.pages', channel: 'contacts.list', input: input.input },
+    job,
+  );
+  const contacts = rows.map((r) => getContact(ctx.db, (r as { id: number }).id));
+  return {
+    text: contactsToVcard(contacts, { databaseId: readDatabaseId(ctx.db) ?? undefined }),
+    count: contacts.length,
+  };
+}
+
 export const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   'trash.empty': {
     writes: true,
@@ -78,6 +98,7 @@ export const jobDefinitions: { [K in JobKind]: JobDefinition<K> } = {
   'rollups.rebuild': { writes: true, run: (ctx, _input, job) => rebuildRollups(ctx.db, job) },
   'export.pages': { writes: false, run: exportPages },
   'export.records': { writes: false, run: exportAllFields },
+  'export.vcard': { writes: false, run: exportVcard },
   // Reads its own snapshot, never a write transaction: backups go on beside any other job.
   'backup.create': {
     writes: false,

@@ -1,6 +1,6 @@
 import { Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
+import { IconAddressBook, IconDownload, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { notifyError } from '../lib/errors';
 import {
   columnsForExport,
   exportTable,
+  saveFile,
   type ExportColumn,
   type ExportFormat,
   type ExportValues,
@@ -27,6 +28,8 @@ export function ExportMenu<Row>(props: {
   load: () => Promise<{ columns: ExportColumn<Row>[]; rows: Row[] } | null>;
   /** 全部字段: every field as 导入 reads it back; no such items without it. */
   loadAllFields?: () => Promise<{ columns: ExportColumn<string[]>[]; rows: string[][] } | null>;
+  /** Contacts: the list as a vCard file (.vcf) for phones and mail programs. */
+  loadVcard?: () => Promise<{ text: string; count: number } | null>;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -43,6 +46,20 @@ export function ExportMenu<Row>(props: {
       const { columns, rows } = loaded;
       await exportTable(format, columns, rows, fileName);
       notifications.show({ color: 'green', message: t('export.done', { count: rows.length }) });
+    } catch (err) {
+      notifyError(t, err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveVcard = async (load: () => Promise<{ text: string; count: number } | null>) => {
+    setBusy(true);
+    try {
+      const cards = await load();
+      if (!cards) return;
+      saveFile(cards.text, `${props.fileName}.vcf`, 'text/vcard;charset=utf-8');
+      notifications.show({ color: 'green', message: t('export.done', { count: cards.count }) });
     } catch (err) {
       notifyError(t, err);
     } finally {
@@ -85,6 +102,17 @@ export function ExportMenu<Row>(props: {
                 {t(`export.allFields_${format}`)}
               </Menu.Item>
             ))}
+          </>
+        )}
+        {props.loadVcard && (
+          <>
+            <Menu.Divider />
+            <Menu.Item
+              leftSection={<IconAddressBook size={16} />}
+              onClick={() => void saveVcard(props.loadVcard!)}
+            >
+              {t('export.vcard')}
+            </Menu.Item>
           </>
         )}
       </Menu.Dropdown>
@@ -143,6 +171,15 @@ export function ListExport<Row>(props: {
             rows: table.rows,
           };
         })
+      }
+      loadVcard={
+        props.recordKind === 'contacts'
+          ? () =>
+              runJob(
+                { kind: 'export.vcard', input: props.input as Record<string, unknown> },
+                { title: t('export.gathering', { title: props.title }) },
+              )
+          : undefined
       }
     />
   );

@@ -287,3 +287,83 @@ describe('导出全部字段 of a list', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
+
+describe('contacts as vCard', () => {
+  it('导出 vCard, then 导入 the .vcf into a new file: the same contacts, Chinese names intact', async () => {
+    const done = await hostJob(source, { kind: 'export.vcard', input: {} });
+    expect(done.state).toBe('done');
+    const { text, count } = done.result as JobResults['export.vcard'];
+    expect(count).toBe(2);
+    expect(text).toContain('FN:张伟');
+    const file = path.join(tmp.dir, '联系人.vcf');
+    fs.writeFileSync(file, text);
+
+    // A card file is contacts: another kind is told so.
+    const wrong = await hostJob(target, { kind: 'import.preview', recordKind: 'customers', path: file });
+    expect(wrong).toMatchObject({ state: 'failed', error: { reason: 'import_vcard_contacts' } });
+
+    const fresh = await open('vcard.solocrm');
+    try {
+      // Its customers first, as a user would have them.
+      const customers = await exported(source, 'customers');
+      const customersFile = await writeFile('customers', customers);
+      await customFields(fresh);
+      const mappingOf = async (host: DatabaseHost, kind: ImportKind, path: string) => {
+        const preview = await hostJob(host, { kind: 'import.preview', recordKind: kind, path });
+        return (preview.result as ImportPreview).suggested;
+      };
+      const options = { duplicates: 'skip', missingLinks: 'reject' };
+      await hostJob(fresh, {
+        kind: 'import.run',
+        recordKind: 'customers',
+        path: customersFile,
+        mapping: await mappingOf(fresh, 'customers', customersFile),
+        options,
+      });
+      const mapping = await mappingOf(fresh, 'contacts', file);
+      expect(mapping).not.toContain(null);
+      const run = await hostJob(fresh, {
+        kind: 'import.run',
+        recordKind: 'contacts',
+        path: file,
+        mapping,
+        options,
+      });
+      expect(run.state, JSON.stringify(run.error)).toBe('done');
+      expect((run.result as ImportRunResult).counts).toMatchObject({ new: 2, rejected: 0 });
+
+      // The fields a card carries come back as they were (a card has no 主要联系人 or 决策人).
+      const carried = (table: JobResults['export.records']) => {
+        const keep = [
+          '所属客户',
+          '姓名',
+          '性别',
+          '职务',
+          '部门',
+          '电话',
+          '手机',
+          '电子邮件',
+          '微信',
+          'QQ',
+          '生日',
+          '地址',
+          '备注',
+        ];
+        const at = keep.map((h) => table.headers.indexOf(h));
+        return table.rows.map((r) => at.map((i) => r[i])).sort();
+      };
+      expect(carried(await exported(fresh, 'contacts'))).toEqual(carried(await exported(source, 'contacts')));
+      // Imported again, every card is a contact it has: nothing is added.
+      const again = await hostJob(fresh, {
+        kind: 'import.run',
+        recordKind: 'contacts',
+        path: file,
+        mapping,
+        options,
+      });
+      expect((again.result as ImportRunResult).counts).toMatchObject({ new: 0, duplicate: 2 });
+    } finally {
+      await fresh.close();
+    }
+  });
+});
