@@ -160,6 +160,8 @@ export interface ImportPreview {
   headers: string[];
   /** The first rows after the header, each as long as the headers at least. */
   rows: string[][];
+  /** Where each of them is in the file: its line (a card's BEGIN line), or its sheet row. */
+  rowNumbers: number[];
   /** Text files: the first lines as decoded, to see whether the encoding is right. */
   decodedSample?: string;
   fields: ImportField[];

@@ -97,6 +97,7 @@ export async function previewImportFile(
     sheet: preview.sheet,
     headers: preview.headers,
     rows: preview.rows.map((r) => r.cells),
+    rowNumbers: preview.rows.map((r) => r.row),
     decodedSample: preview.decodedSample,
     fields: importFields(input.recordKind, customFields),
     suggested: suggestMapping(input.recordKind, preview.headers, customFields, remembered),

@@ -201,3 +201,68 @@ test('导入联系人：所属客户不存在时先列为问题，改为新建�
 
   expect(problems, problems.join('\n\n')).toEqual([]);
 });
+
+test('联系人的 vCard 名片：从手机导出的 .vcf 导入联系人，再从联系人列表导出为 .vcf', async ({
+  page,
+  crm,
+}, info) => {
+  await api(page, 'customers.create', { name: '北京华信科技有限公司' });
+  const file = path.join(path.dirname(crm.dbPath), '通讯录.vcf');
+  fs.writeFileSync(
+    file,
+    [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:欧阳娜娜',
+      'N:欧阳;娜娜;;;',
+      'ORG:北京华信科技有限公司;采购部',
+      'TITLE:采购经理',
+      'TEL;TYPE=CELL:13800138000',
+      'EMAIL:nana@huaxin.cn',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:张伟',
+      'ORG:北京华信科技有限公司',
+      'TEL;TYPE=WORK,VOICE:010-88886666',
+      'END:VCARD',
+      '',
+    ].join('\r\n'),
+  );
+
+  await test.step('联系人管理 → 导入：选 .vcf，每张名片是一行，字段对应不用改', async () => {
+    await openModule(page, '联系人管理');
+    await page.getByRole('main').getByRole('link', { name: '导入', exact: true }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择文件…' }).click();
+    await (await chooser).setFiles(file);
+    const preview = page.getByRole('table', { name: '文件预览' });
+    await expect(preview).toContainText('欧阳娜娜');
+    await expect(preview).toContainText('采购部');
+    // A card's row is the line its BEGIN:VCARD is on.
+    await expect(preview.getByRole('row').nth(2).getByRole('cell').first()).toHaveText('10');
+    await shot(page, info, 'vcard-file');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByRole('combobox', { name: '“姓名”列导入到' })).toHaveValue('姓名');
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    await expect(page.getByTestId('import-count-new')).toContainText('2');
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '导入完成' })).toContainText('新建 2 条');
+    await shot(page, info, 'vcard-done');
+  });
+
+  await test.step('联系人管理 → 导出 → vCard：两张名片，中文名字原样', async () => {
+    await openModule(page, '联系人管理');
+    await page.getByRole('button', { name: '导出', exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: '通讯录名片 vCard（.vcf）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.vcf$/);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text.match(/BEGIN:VCARD/g)).toHaveLength(2);
+    expect(text).toContain('FN:欧阳娜娜');
+    expect(text).toContain('N:欧阳;娜娜;;;');
+    expect(text).toContain('ORG:北京华信科技有限公司;采购部');
+  });
+});

@@ -46,7 +46,7 @@ function PreviewTable({ preview }: { preview: ImportPreview }) {
           <Table.Tbody>
             {preview.rows.map((row, r) => (
               <Table.Tr key={r}>
-                <Table.Td c="dimmed">{r + 2}</Table.Td>
+                <Table.Td c="dimmed">{preview.rowNumbers[r]}</Table.Td>
                 {preview.headers.map((_, i) => (
                   <Table.Td key={i} style={{ whiteSpace: 'nowrap' }}>
                     {row[i]}

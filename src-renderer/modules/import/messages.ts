@@ -2,7 +2,7 @@
 export const zh = {
   title: '导入',
   intro:
-    '从 CSV、文本或 Excel（.xlsx）文件导入记录。导入前会先检查整个文件，列出每个问题；导入后可以整体撤销。',
+    '从 CSV、文本或 Excel（.xlsx）文件导入记录，联系人也可以从通讯录名片（.vcf）导入。导入前会先检查整个文件，列出每个问题；导入后可以整体撤销。',
   history: '导入记录',
   button: '导入',
   buttonLabel: '导入{{what}}',
@@ -30,7 +30,7 @@ export const zh = {
     kind: '导入到',
     choose: '选择文件…',
     chooseAgain: '换一个文件…',
-    hint: '支持 .csv、.txt、.tsv 和 .xlsx。中文 Excel 另存的 CSV（GBK 编码）也能正确读取。',
+    hint: '支持 .csv、.txt、.tsv、.xlsx，联系人还支持 .vcf。中文 Excel 另存的 CSV（GBK 编码）也能正确读取。',
     uploading: '正在读取文件…',
     chosen: '文件：{{name}}',
     preview: '文件的前几行',
@@ -188,7 +188,7 @@ export const zh = {
 export const en: typeof zh = {
   title: 'Import',
   intro:
-    'Import records from a CSV, text or Excel (.xlsx) file. The whole file is checked first, with every problem listed; an import can be undone as a whole.',
+    'Import records from a CSV, text or Excel (.xlsx) file, and contacts from contact cards (.vcf) too. The whole file is checked first, with every problem listed; an import can be undone as a whole.',
   history: 'Import history',
   button: 'Import',
   buttonLabel: 'Import {{what}}',
@@ -216,7 +216,7 @@ export const en: typeof zh = {
     kind: 'Import into',
     choose: 'Choose a file…',
     chooseAgain: 'Choose another file…',
-    hint: '.csv, .txt, .tsv and .xlsx. A CSV saved by Chinese Excel (GBK) is read correctly too.',
+    hint: '.csv, .txt, .tsv and .xlsx, and .vcf for contacts. A CSV saved by Chinese Excel (GBK) is read correctly too.',
     uploading: 'Reading the file…',
     chosen: 'File: {{name}}',
     preview: 'The first rows of the file',
