@@ -17,6 +17,12 @@ import {
 } from '../lib/export';
 import { useJobRunner } from '../lib/jobs';
 
+const FORMATS: readonly ExportFormat[] = ['csv', 'csv-gbk', 'xlsx'];
+/** A format's words in `export.*`. */
+const formatKey: Record<ExportFormat, string> = { csv: 'csv', 'csv-gbk': 'csvGbk', xlsx: 'xlsx' };
+const formatIcon = (format: ExportFormat) =>
+  format === 'xlsx' ? <IconFileSpreadsheet size={16} /> : <IconFileText size={16} />;
+
 /**
  * 导出: the table behind a screen as CSV or Excel. `load` gathers the rows and columns when the
  * user asks (a list reads every page of its current filter), so nothing is fetched before; it
@@ -76,30 +82,28 @@ export function ExportMenu<Row>(props: {
       </Menu.Target>
       <Menu.Dropdown>
         {props.loadAllFields && <Menu.Label>{t('export.shown')}</Menu.Label>}
-        <Menu.Item leftSection={<IconFileText size={16} />} onClick={() => void run('csv', props.load)}>
-          {t('export.csv')}
-        </Menu.Item>
-        <Menu.Item
-          leftSection={<IconFileSpreadsheet size={16} />}
-          onClick={() => void run('xlsx', props.load)}
-        >
-          {t('export.xlsx')}
-        </Menu.Item>
+        {FORMATS.map((format) => (
+          <Menu.Item
+            key={format}
+            leftSection={formatIcon(format)}
+            onClick={() => void run(format, props.load)}
+          >
+            {t(`export.${formatKey[format]}`)}
+          </Menu.Item>
+        ))}
         {props.loadAllFields && (
           <>
             <Menu.Divider />
             <Menu.Label>{t('export.allFields')}</Menu.Label>
-            {(['csv', 'xlsx'] as const).map((format) => (
+            {FORMATS.map((format) => (
               <Menu.Item
                 key={format}
-                leftSection={
-                  format === 'csv' ? <IconFileText size={16} /> : <IconFileSpreadsheet size={16} />
-                }
+                leftSection={formatIcon(format)}
                 onClick={() =>
                   void run(format, props.loadAllFields!, `${props.fileName} ${t('export.allFieldsFile')}`)
                 }
               >
-                {t(`export.allFields_${format}`)}
+                {t(`export.allFields_${formatKey[format]}`)}
               </Menu.Item>
             ))}
           </>

@@ -169,6 +169,8 @@ export const en: Messages = {
     empty: 'No data in the chosen range',
   },
   export: {
+    csvGbk: 'Export as CSV (GBK, older Excel)',
+    allFields_csvGbk: 'CSV in GBK, all fields',
     vcard: 'Contact cards, vCard (.vcf)',
     allFields_csv: 'CSV, all fields',
     allFields_xlsx: 'Excel, all fields',

@@ -168,6 +168,8 @@ export const zhCN = {
     empty: '所选范围内没有数据',
   },
   export: {
+    csvGbk: '导出为 CSV（GBK，旧版 Excel）',
+    allFields_csvGbk: 'CSV（GBK，全部字段）',
     vcard: '通讯录名片 vCard（.vcf）',
     allFields_csv: 'CSV（全部字段）',
     allFields_xlsx: 'Excel（全部字段）',

@@ -1,5 +1,6 @@
 import type { DataTableColumn } from 'mantine-datatable';
 import Papa from 'papaparse';
+import { encodeGbk } from './gbk';
 import { isValidElement, type ReactNode } from 'react';
 
 /** One column of an exported table: its heading and how a row gives its cell. */
@@ -8,7 +9,8 @@ export interface ExportColumn<Row> {
   value: (row: Row) => string | number | boolean | null | undefined;
 }
 
-export type ExportFormat = 'csv' | 'xlsx';
+/** CSV in UTF-8 with a BOM (any Excel since 2016, WPS, LibreOffice), in GBK (older Excel), or .xlsx. */
+export type ExportFormat = 'csv' | 'csv-gbk' | 'xlsx';
 
 const cell = (v: string | number | boolean | null | undefined) =>
   v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 1 : 0) : v;
@@ -34,10 +36,16 @@ export const FORMULA_CELL = /^(?![+-](?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?%?$)[=+
  * running it.
  */
 export function toCsv<Row>(columns: ExportColumn<Row>[], rows: Row[]): string {
-  return (
-    '\uFEFF' + Papa.unparse(exportCells(columns, rows), { newline: '\r\n', escapeFormulae: FORMULA_CELL })
-  );
+  return '\uFEFF' + csvText(columns, rows);
 }
+
+/** The same CSV in GBK, without a BOM (GBK has none): what older Excel on Chinese Windows reads. */
+export function toCsvGbk<Row>(columns: ExportColumn<Row>[], rows: Row[]): Uint8Array<ArrayBuffer> {
+  return encodeGbk(csvText(columns, rows)) as Uint8Array<ArrayBuffer>;
+}
+
+const csvText = <Row>(columns: ExportColumn<Row>[], rows: Row[]): string =>
+  Papa.unparse(exportCells(columns, rows), { newline: '\r\n', escapeFormulae: FORMULA_CELL });
 
 /**
  * An .xlsx workbook of one sheet, headings bold and frozen. exceljs loads only when used. Text
@@ -88,6 +96,8 @@ export async function exportTable<Row>(
 ): Promise<void> {
   if (format === 'csv') {
     saveFile(toCsv(columns, rows), `${baseName}.csv`, 'text/csv;charset=utf-8');
+  } else if (format === 'csv-gbk') {
+    saveFile(toCsvGbk(columns, rows), `${baseName}.csv`, 'text/csv;charset=gbk');
   } else {
     const data = await toXlsx(columns, rows, baseName);
     saveFile(data, `${baseName}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

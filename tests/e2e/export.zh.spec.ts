@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { ImportKind } from '../../src-main/contract';
 import { suggestMapping } from '../../src-main/import/fields';
@@ -171,6 +172,17 @@ test('导出：每个列表的 CSV 表头都能原样导入，公式被中和，
     expect(row).toMatchObject({ 销售日期: '2026-03-02', 数量: '2', 单价: '12000.00', 状态: '已发货' });
     expect(row['订单号']).toMatch(/^SO\d{6}$/);
     expect(row['客户']).toMatch(/^C\d{6}$/);
+  });
+
+  await test.step('客户管理：导出为 CSV（GBK），旧版 Excel 读得出中文，没有 BOM', async () => {
+    await openModule(page, '客户管理');
+    const bytes = fs.readFileSync(await exportList(page, '导出为 CSV（GBK，旧版 Excel）'));
+    expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
+    const [headers, ...rows] = Papa.parse<string[]>(iconv.decode(bytes, 'gbk'), {
+      skipEmptyLines: true,
+    }).data;
+    expect(headers).toContain('客户名称');
+    expect(rows.map((r) => r[headers!.indexOf('客户名称')])).toContain(HUAXIN);
   });
 
   await test.step('客户管理：导出为 Excel，公式样的名称是文字，原样保留', async () => {

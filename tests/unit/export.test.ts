@@ -1,14 +1,17 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { DataTableColumn } from 'mantine-datatable';
 import { createElement } from 'react';
+import { encodeGbk } from '../../src-renderer/lib/gbk';
 import {
   collectPages,
   columnsForExport,
   exportCells,
   FORMULA_CELL,
   toCsv,
+  toCsvGbk,
   toXlsx,
   type ExportColumn,
 } from '../../src-renderer/lib/export';
@@ -219,5 +222,30 @@ describe('a list’s export columns', () => {
       ['订单号', '状态', '金额', '备注'],
       ['SO000001', '已收款', 1234.56, ''],
     ]);
+  });
+});
+
+describe('exporting CSV in GBK', () => {
+  it('writes every GBK character as iconv-lite does, and what GBK cannot hold as ?', () => {
+    // Common and rare characters (喆 and 镕 are in GBK, not GB2312), full-width punctuation, ¥.
+    const text = '北京华信科技有限公司，喆镕（测试）；￥1,234.50 abc\r\n';
+    expect(Buffer.from(encodeGbk(text))).toEqual(iconv.encode(text, 'gbk'));
+    expect(iconv.decode(Buffer.from(encodeGbk(text)), 'gbk')).toBe(text);
+    // An emoji and a CJK extension B character have no GBK code.
+    expect(iconv.decode(Buffer.from(encodeGbk('茶😀𠀀')), 'gbk')).toBe('茶??');
+  });
+
+  it('writes the same CSV as UTF-8 does, without a BOM, readable as GBK', () => {
+    const columns: ExportColumn<string[]>[] = [
+      { title: '客户名称', value: (r) => r[0] },
+      { title: '备注', value: (r) => r[1] },
+    ];
+    const rows = [
+      ['北京华信科技有限公司', '=1+1'],
+      ['杭州西湖茶业', '含,逗号'],
+    ];
+    const bytes = Buffer.from(toCsvGbk(columns, rows));
+    expect(bytes[0]).not.toBe(0xef);
+    expect(iconv.decode(bytes, 'gbk')).toBe(toCsv(columns, rows).slice(1));
   });
 });
