@@ -145,7 +145,7 @@ test('无障碍：每个主要页面在中文界面下没有严重或关键的 a
   // A notification, with its close button.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出', exact: true }).click();
-  await page.getByRole('menuitem', { name: '导出为 CSV' }).click();
+  await page.getByRole('menuitem', { name: '导出为 CSV', exact: true }).click();
   await download;
   const toast = page.getByRole('alert').filter({ hasText: '已导出' });
   await scan('客户管理·导出通知', toast);

@@ -150,7 +150,7 @@ async function downloadOf(page: Page, click: () => Promise<void>): Promise<Downl
 async function exportCsv(page: Page, card: Locator): Promise<string> {
   const download = await downloadOf(page, async () => {
     await card.getByRole('button', { name: '导出', exact: true }).click();
-    await page.getByRole('menuitem', { name: '导出为 CSV' }).click();
+    await page.getByRole('menuitem', { name: '导出为 CSV', exact: true }).click();
   });
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   // Closed, so that it does not cover the next screenshot.

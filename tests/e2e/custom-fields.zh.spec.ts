@@ -163,7 +163,7 @@ test('自定义字段：增加客户字段，在表单、详情页、字段详�
     await page.getByRole('button', { name: '导出' }).click();
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('menuitem', { name: '导出为 CSV' }).click(),
+      page.getByRole('menuitem', { name: '导出为 CSV', exact: true }).click(),
     ]);
     expect(csv.suggestedFilename()).toMatch(/^客户管理 \d{4}-\d{2}-\d{2}\.csv$/);
     const text = fs.readFileSync(await csv.path(), 'utf8');
@@ -181,7 +181,7 @@ test('自定义字段：增加客户字段，在表单、详情页、字段详�
     await page.getByRole('button', { name: '导出' }).click();
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('menuitem', { name: '导出为 Excel' }).click(),
+      page.getByRole('menuitem', { name: '导出为 Excel', exact: true }).click(),
     ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const book = new ExcelJS.Workbook();

@@ -257,7 +257,7 @@ test('客户分析与服务分析：ABC、RFM、流失预警、客户利润、CL
     await page.getByRole('button', { name: '导出', exact: true }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('menuitem', { name: '导出为 CSV' }).click(),
+      page.getByRole('menuitem', { name: '导出为 CSV', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^客户终身价值 \d{4}-\d{2}-\d{2}\.csv$/);
     const lines = fs
