@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconCircleCheck,
@@ -11,12 +11,12 @@ import {
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState';
+import { EntriesTable } from '../../components/EntriesTable';
 import type { BackupInfo, BackupReason } from '../../../src-main/contract';
 import { call, callNative, isDesktop } from '../../api';
 import { useFiles } from '../../lib/file-context';
 import { formatSize, joinPath } from '../../lib/file-text';
-import { errorText, notifyError } from '../../lib/errors';
+import { notifyError } from '../../lib/errors';
 import { useJobRunner } from '../../lib/jobs';
 import { useBackupRestore } from './useBackupRestore';
 import { countsText, folderOf, reasonText, timeText } from './words';
@@ -170,38 +170,20 @@ export function BackupsPage() {
       )}
       {query.isSuccess && <BackupsFolder backups={backups} dataFolder={files.state?.dataFolder ?? ''} />}
 
-      {query.isPending && <Loader role="status" aria-label={t('common.loading')} />}
-      {query.isError && (
-        <Alert color="red" title={t('errors.title')}>
-          {errorText(t, query.error)}
-        </Alert>
-      )}
-      {query.isSuccess && backups.length === 0 && (
-        <EmptyState
-          icon={<IconHistory size={30} />}
-          title={t('backups.emptyTitle')}
-          text={t('backups.emptyText')}
-        />
-      )}
-      {backups.length > 0 && (
-        <Paper withBorder radius="sm">
-          <Table.ScrollContainer minWidth={760}>
-            <Table aria-label={t('backups.list')} striped highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('backups.columns.time')}</Table.Th>
-                  <Table.Th>{t('backups.columns.reason')}</Table.Th>
-                  <Table.Th>{t('backups.columns.size')}</Table.Th>
-                  <Table.Th>{t('backups.columns.counts')}</Table.Th>
-                  <Table.Th>{t('backups.columns.verified')}</Table.Th>
-                  <Table.Th>{t('backups.columns.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>{rows}</Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <EntriesTable
+        query={query}
+        count={backups.length}
+        empty={{
+          icon: <IconHistory size={30} />,
+          title: t('backups.emptyTitle'),
+          text: t('backups.emptyText'),
+        }}
+        label={t('backups.list')}
+        headers={(['time', 'reason', 'size', 'counts', 'verified', 'actions'] as const).map((c) =>
+          t(`backups.columns.${c}`),
+        )}
+        rows={rows}
+      />
       {backups.length > 0 && (
         <Text size="sm" c="dimmed">
           {t('backups.total', { count: backups.length })}

@@ -1,26 +1,12 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  List,
-  Loader,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconFileImport, IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState';
+import { EntriesTable } from '../../components/EntriesTable';
 import { Link } from 'react-router';
 import type { ImportEntry } from '../../../src-main/contract';
 import { call } from '../../api';
-import { errorText } from '../../lib/errors';
 import { useJobRunner } from '../../lib/jobs';
 import { timeText } from './words';
 
@@ -104,38 +90,20 @@ export function ImportHistory() {
       <Text size="sm" c="dimmed">
         {t('import.historyPage.intro')}
       </Text>
-      {query.isPending && <Loader role="status" aria-label={t('common.loading')} />}
-      {query.isError && (
-        <Alert color="red" title={t('errors.title')}>
-          {errorText(t, query.error)}
-        </Alert>
-      )}
-      {query.isSuccess && imports.length === 0 && (
-        <EmptyState
-          icon={<IconHistory size={30} />}
-          title={t('import.historyPage.emptyTitle')}
-          text={t('import.historyPage.emptyText')}
-        />
-      )}
-      {imports.length > 0 && (
-        <Paper withBorder radius="sm">
-          <Table.ScrollContainer minWidth={760}>
-            <Table aria-label={t('import.historyPage.table')} striped highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('import.historyPage.time')}</Table.Th>
-                  <Table.Th>{t('import.historyPage.kind')}</Table.Th>
-                  <Table.Th>{t('import.historyPage.file')}</Table.Th>
-                  <Table.Th>{t('import.historyPage.counts')}</Table.Th>
-                  <Table.Th>{t('import.historyPage.state')}</Table.Th>
-                  <Table.Th>{t('import.historyPage.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>{rows}</Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <EntriesTable
+        query={query}
+        count={imports.length}
+        empty={{
+          icon: <IconHistory size={30} />,
+          title: t('import.historyPage.emptyTitle'),
+          text: t('import.historyPage.emptyText'),
+        }}
+        label={t('import.historyPage.table')}
+        headers={(['time', 'kind', 'file', 'counts', 'state', 'actions'] as const).map((c) =>
+          t(`import.historyPage.${c}`),
+        )}
+        rows={rows}
+      />
       <Modal
         opened={asking !== null}
         onClose={() => setAsking(null)}
