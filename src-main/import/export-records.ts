@@ -18,18 +18,6 @@ export interface RecordTable {
   rows: string[][];
 }
 
-/** The table each kind's records are read from, and a sale's lines. */
-const TABLES: Record<ImportKind, string> = {
-  customers: 'customers',
-  contacts: 'contacts',
-  products: 'products',
-  opportunities: 'opportunities',
-  sales: 'sales',
-  activities: 'activities',
-  feedback: 'feedback',
-  expenses: 'expenses',
-};
-
 /** What a link cell says of the record it names: a code where records have one, else a name. */
 const LINKED: Record<NonNullable<ImportField['link']>, string> = {
   customers: 'SELECT id, code AS word FROM customers',
@@ -79,10 +67,10 @@ export function exportRecords(db: Db, kind: ImportKind, ids: readonly number[]):
     }
   };
 
-  const table = TABLES[kind];
   const records = stmt<Record<string, unknown>>(
     db,
-    `SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
+    // A kind's records are in the table of its name.
+    `SELECT * FROM ${kind} WHERE id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(ids));
   const byId = new Map(records.map((r) => [r.id as number, r]));
   const lines =
